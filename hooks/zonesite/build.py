@@ -1,0 +1,38 @@
+"""The pipeline in one call: load → validate → generate pages. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .content import Content, load_content
+from .pages import Pages, generate_pages
+from .render import Renderer
+
+
+def build_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so that two builds of the same input match byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc)
+
+
+@dataclass
+class Build:
+    root: Path
+    now: dt.datetime
+    content: Content
+    pages: Pages
+
+
+def run(root: Path, site: dict[str, Any], include_drafts: bool = False) -> Build:
+    """Load and check all content, then generate every page. Raises ContentError on bad content."""
+    now = build_time()
+    content, problems = load_content(root, now, include_drafts)
+    problems.raise_if_any()
+    renderer = Renderer(root / "overrides" / "zonesite")
+    return Build(root, now, content, generate_pages(content, renderer, site))

@@ -1,0 +1,292 @@
+"""Load every content file, validate it into typed models, and check references between files.
+
+Everything is read and checked before anything is written: one run reports every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problems
+from .models.actionplan import ActionPlan
+from .models.fiche import Fiche
+from .models.news import NewsItem
+from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
+from .source import Document, read_front_matter, read_yaml
+from .validation import validate
+
+NEWS_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+
+
+def natural_key(number: str) -> tuple:
+    """"2.10" after "2.9": compare the parts of an action number as numbers where they are."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"[.\-\s]+", number))
+
+
+@dataclass
+class Objectives:
+    """Fast look-ups into one policy plan's tree."""
+
+    plan: PolicyPlan
+    sd: dict[str, StrategicObjective] = field(default_factory=dict)
+    od: dict[str, OperationalObjective] = field(default_factory=dict)
+    sd_of_od: dict[str, StrategicObjective] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, plan: PolicyPlan) -> "Objectives":
+        index = cls(plan)
+        for sd in plan.strategic_objectives:
+            index.sd.setdefault(sd.id, sd)
+            for od in sd.operational_objectives:
+                index.od.setdefault(od.id, od)
+                index.sd_of_od.setdefault(od.id, sd)
+        return index
+
+
+@dataclass
+class Post:
+    """A published news item with what its file name and body add to the front matter."""
+
+    item: NewsItem
+    year: str
+    month: str
+    slug: str
+    body: str
+    source: str
+    folder: Path
+
+
+@dataclass
+class Content:
+    policy_plans: dict[str, PolicyPlan] = field(default_factory=dict)
+    objectives: dict[str, Objectives] = field(default_factory=dict)
+    action_plans: dict[str, ActionPlan] = field(default_factory=dict)
+    fiches: dict[str, list[Fiche]] = field(default_factory=dict)  # per action plan, in number order
+    posts: list[Post] = field(default_factory=list)  # published only, newest first
+    sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
+
+    def fiche(self, reference: str) -> tuple[ActionPlan, Fiche] | None:
+        """`actieplan-2025/2.1` → the plan and the fiche, if both exist."""
+        plan_id, _, fiche_id = reference.partition("/")
+        for fiche in self.fiches.get(plan_id, []):
+            if fiche.id == fiche_id:
+                return self.action_plans[plan_id], fiche
+        return None
+
+    def source_of(self, model: object) -> str:
+        return self.sources.get(id(model), "")
+
+
+def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> tuple[Content, Problems]:
+    """Read plans/ and news/ under `root`. Problems are collected, never raised here."""
+    problems = Problems()
+    content = Content()
+    _load_plans(root, content, problems)
+    _load_news(root, content, problems, now, include_drafts)
+    return content, problems
+
+
+def _load_plans(root: Path, content: Content, problems: Problems) -> None:
+    plans_dir = root / "plans"
+    fiche_docs: dict[str, list[tuple[Document, Fiche]]] = {}
+    plan_docs: dict[str, Document] = {}
+    action_docs: dict[str, Document] = {}
+    for file in sorted(plans_dir.glob("*.y*ml")):
+        doc = read_yaml(file, root, problems)
+        if doc is None:
+            continue
+        if doc.data.get("soort") == "actieplan":
+            doc.report(problems, ("soort",), "een actieplan hoort in een eigen map: "
+                       "`plans/<id>/actieplan.yml`, met de fiches in `plans/<id>/fiches/`")
+            continue
+        plan = validate(PolicyPlan, doc, problems)
+        if plan is None:
+            continue
+        if _claim_id(plan.id, doc, plan_docs | action_docs, problems):
+            plan_docs[plan.id] = doc
+            content.policy_plans[plan.id] = plan
+            content.objectives[plan.id] = Objectives.of(plan)
+            content.sources[id(plan)] = doc.path
+            _check_policy_plan(plan, doc, problems)
+    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []:
+        plan_file = folder / "actieplan.yml"
+        if not plan_file.exists():
+            problems.add(f"plans/{folder.name}", 0, "", "deze map heeft geen actieplan.yml — "
+                         "maak het bestand aan of verwijder de map")
+            continue
+        doc = read_yaml(plan_file, root, problems)
+        plan = validate(ActionPlan, doc, problems) if doc else None
+        if plan is not None:
+            if plan.id != folder.name:
+                doc.report(problems, ("id",), f"het id moet gelijk zijn aan de mapnaam — schrijf `id: {folder.name}`"
+                           " of geef de map dezelfde naam als het id")
+            elif _claim_id(plan.id, doc, plan_docs | action_docs, problems):
+                action_docs[plan.id] = doc
+                content.action_plans[plan.id] = plan
+                content.sources[id(plan)] = doc.path
+        fiches = fiche_docs.setdefault(folder.name, [])
+        for file in sorted((folder / "fiches").glob("*.y*ml")):
+            fiche_doc = read_yaml(file, root, problems)
+            fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
+            if fiche is not None:
+                fiches.append((fiche_doc, fiche))
+                content.sources[id(fiche)] = fiche_doc.path
+    for plan_id, plan in content.action_plans.items():
+        _check_action_plan(plan, action_docs[plan_id], content, problems)
+    for plan_id, entries in fiche_docs.items():
+        plan = content.action_plans.get(plan_id)
+        seen: dict[str, Document] = {}
+        kept: list[Fiche] = []
+        for doc, fiche in entries:
+            if fiche.id in seen:
+                doc.report(problems, ("id",), f"fiche {fiche.id} bestaat al in {seen[fiche.id].path} — "
+                           "geef elke fiche een eigen nummer")
+                continue
+            seen[fiche.id] = doc
+            kept.append(fiche)
+            if plan is not None:
+                _check_fiche(fiche, doc, plan, content, problems)
+        content.fiches[plan_id] = sorted(kept, key=lambda f: natural_key(f.id))
+    # voortzetting_van may point at any plan, so check it once all fiches are known.
+    for entries in fiche_docs.values():
+        for doc, fiche in entries:
+            _check_continuation(fiche, doc, content, problems)
+
+
+def _claim_id(plan_id: str, doc: Document, taken: dict[str, Document], problems: Problems) -> bool:
+    if plan_id in taken:
+        doc.report(problems, ("id",), f"het id '{plan_id}' wordt al gebruikt in {taken[plan_id].path} — "
+                   "kies een ander id")
+        return False
+    return True
+
+
+def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str) -> None:
+    seen: set[str] = set()
+    for loc, value in located_ids:
+        if value in seen:
+            doc.report(problems, loc, f"{what} '{value}' komt twee keer voor — geef elk een eigen nummer")
+        seen.add(value)
+
+
+def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> None:
+    sds = plan.strategic_objectives
+    key = "strategische_doelstellingen"
+    _report_duplicates(doc, problems, [((key, i, "id"), sd.id) for i, sd in enumerate(sds)],
+                       "strategische doelstelling")
+    _report_duplicates(doc, problems, [((key, i, "operationele_doelstellingen", j, "id"), od.id)
+                                       for i, sd in enumerate(sds)
+                                       for j, od in enumerate(sd.operational_objectives)],
+                       "operationele doelstelling")
+    _report_duplicates(doc, problems, [((key, i, "operationele_doelstellingen", j, "acties", k, "id"), a.id)
+                                       for i, sd in enumerate(sds)
+                                       for j, od in enumerate(sd.operational_objectives)
+                                       for k, a in enumerate(od.actions) if a.id],
+                       "actie")
+    if plan.period.start > plan.period.end:
+        doc.report(problems, ("periode", "tot"), f"het plan eindigt ({plan.period.end}) vóór het begint "
+                   f"({plan.period.start}) — controleer `van` en `tot`")
+
+
+def _check_action_plan(plan: ActionPlan, doc: Document, content: Content, problems: Problems) -> None:
+    index = content.objectives.get(plan.policy_plan)
+    if index is None:
+        known = ", ".join(sorted(content.policy_plans)) or "geen"
+        doc.report(problems, ("beleidsplan",), f"beleidsplan '{plan.policy_plan}' bestaat niet — "
+                   f"gebruik het id van een beleidsplan in plans/ (nu: {known})")
+        return
+    for i, action in enumerate(plan.other_actions):
+        for j, objective in enumerate(action.objectives):
+            if objective not in index.sd and objective not in index.od:
+                doc.report(problems, ("overige_acties", i, "doelstellingen", j),
+                           f"doelstelling '{objective}' bestaat niet in {plan.policy_plan} — "
+                           "gebruik het nummer van een SD of OD uit dat plan")
+
+
+def _check_fiche(fiche: Fiche, doc: Document, plan: ActionPlan, content: Content, problems: Problems) -> None:
+    index = content.objectives.get(plan.policy_plan)
+    if index is not None:
+        if fiche.strategic_objective not in index.sd:
+            doc.report(problems, ("strategische_doelstelling",),
+                       f"SD '{fiche.strategic_objective}' bestaat niet in {plan.policy_plan} — "
+                       f"kies uit {', '.join(index.sd)}")
+        od = fiche.operational_objective
+        if od is not None:
+            if od not in index.od:
+                doc.report(problems, ("operationele_doelstelling",),
+                           f"OD '{od}' bestaat niet in {plan.policy_plan} — kies een OD onder SD "
+                           f"{fiche.strategic_objective}")
+            elif index.sd_of_od[od].id != fiche.strategic_objective:
+                doc.report(problems, ("operationele_doelstelling",),
+                           f"OD '{od}' hoort bij SD {index.sd_of_od[od].id}, niet bij SD "
+                           f"{fiche.strategic_objective} — pas de SD of de OD aan")
+    if fiche.period and fiche.period.start > fiche.period.end:
+        doc.report(problems, ("periode", "tot"), f"de actie eindigt ({fiche.period.end}) vóór ze begint "
+                   f"({fiche.period.start}) — controleer `van` en `tot`")
+    for i, milestone in enumerate(fiche.milestones):
+        for key, month in (("maand", milestone.month), ("tot", milestone.until)):
+            if month is not None and month.year != plan.year:
+                doc.report(problems, ("mijlpalen", i, key), f"{month} valt buiten het jaar van het actieplan "
+                           f"({plan.year}) — kies een maand in {plan.year}")
+        if milestone.until is not None and milestone.until < milestone.month:
+            doc.report(problems, ("mijlpalen", i, "tot"), f"{milestone.until} ligt vóór {milestone.month} — "
+                       "`tot` is de laatste maand van de mijlpaal")
+
+
+def _check_continuation(fiche: Fiche, doc: Document, content: Content, problems: Problems) -> None:
+    reference = fiche.continues
+    if reference is None:
+        return
+    plan_id, slash, fiche_id = reference.partition("/")
+    if not slash or not plan_id or not fiche_id:
+        doc.report(problems, ("voortzetting_van",), f"'{reference}' is geen verwijzing naar een fiche — "
+                   "schrijf `<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/2.1`")
+    elif plan_id in content.action_plans and content.fiche(reference) is None:
+        doc.report(problems, ("voortzetting_van",), f"{plan_id} heeft geen fiche '{fiche_id}' — "
+                   "controleer het nummer van de fiche")
+
+
+def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetime,
+               include_drafts: bool) -> None:
+    addresses: dict[tuple[str, str, str], str] = {}
+    for file in sorted((root / "news").glob("[0-9]*/*.md")):
+        name = NEWS_NAME.match(file.name)
+        doc = read_front_matter(file, root, problems)
+        if not name:
+            problems.add(doc.path if doc else file.name, 0, "", "de bestandsnaam moet zijn: "
+                         "`JJJJ-MM-DD-korte-titel.md`, in kleine letters, met liggende streepjes")
+            continue
+        item = validate(NewsItem, doc, problems) if doc else None
+        if item is None:
+            continue
+        _check_post(item, doc, file, content, problems)
+        if item.draft and not include_drafts or item.published > now:
+            continue  # drafts and embargoed items are dropped here, so nothing later can leak them
+        year, month, day, slug = name.groups()
+        if (int(year), int(month), int(day)) != (item.date.year, item.date.month, item.date.day):
+            doc.report(problems, ("date",), f"de datum in de bestandsnaam ({year}-{month}-{day}) verschilt "
+                       f"van `date` ({item.date:%Y-%m-%d}) — maak ze gelijk")
+            continue
+        address = (f"{item.date.year:04d}", f"{item.date.month:02d}", slug)
+        if address in addresses:
+            doc.report(problems, ("date",), f"{addresses[address]} krijgt hetzelfde adres — "
+                       "geef een van beide een andere titel in de bestandsnaam")
+            continue
+        addresses[address] = doc.path
+        post = Post(item, *address, body=doc.body, source=doc.path, folder=file.parent)
+        content.posts.append(post)
+        content.sources[id(item)] = doc.path
+    content.posts.sort(key=lambda p: (p.item.published, p.slug), reverse=True)
+
+
+def _check_post(item: NewsItem, doc: Document, file: Path, content: Content, problems: Problems) -> None:
+    for i, reference in enumerate(item.actions):
+        if content.fiche(reference) is None:
+            doc.report(problems, ("actions", i), f"fiche '{reference}' bestaat niet — schrijf "
+                       "`<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/3`")
+    if item.image is not None and not (file.parent / item.image.src).is_file():
+        doc.report(problems, ("image", "src"), f"afbeelding '{item.image.src}' niet gevonden — het pad "
+                   "begint bij de map van het bericht, bv. `beelden/foto.jpg`")

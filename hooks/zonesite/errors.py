@@ -1,0 +1,46 @@
+"""Problems found in content, reported all at once as `path:line: field: problem — fix`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised once, after every file has been checked, with every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "probleem" if count == 1 else "problemen"
+        lines = [f"De inhoud heeft {count} {noun}. Er is niets gebouwd."]
+        lines += [str(problem) for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass
+class Problems:
+    """Collects problems across the whole pipeline so that editors see all of them in one run."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int, field_: str, message: str) -> None:
+        self.items.append(Problem(path, line, field_, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContentError(self.items)

@@ -1,0 +1,1 @@
+"""Typed content models: the one place that knows the editors' key names. No MkDocs here."""

@@ -1,0 +1,113 @@
+"""Building blocks shared by every content model."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator,
+                      StringConstraints,
+                      WithJsonSchema)
+from pydantic_core import PydanticCustomError
+
+
+class Model(BaseModel):
+    """Strict about keys (a typo must not silently drop a section), lenient about nothing else."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+def _markdown(value: Any) -> Any:
+    # An empty block scalar arrives as None; an empty text is simply absent.
+    return "" if value is None else value
+
+
+Markdown = Annotated[
+    str,
+    BeforeValidator(_markdown),
+    WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
+]
+"""Text in Markdown. Two-space indentation nests lists, as editors type them."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A required, non-empty line of text."""
+
+
+
+def _number_as_text(value: Any) -> Any:
+    # YAML reads 1.10 as the float 1.1: a number with a dot cannot be trusted, a whole one can.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "id_float", "{value} is als getal gelezen — zet het nummer tussen aanhalingstekens, bv. \"{value}\"",
+            {"value": value})
+    return value
+
+
+Id = Annotated[Text, BeforeValidator(_number_as_text)]
+"""A number as the zone writes it ("2.1.1", "3"): always text."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class YearMonth(tuple):
+    """A calendar month such as 2024-03: ordered, and countable for timelines."""
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int):
+        return super().__new__(cls, (year, month))
+
+    @property
+    def year(self) -> int:
+        return self[0]
+
+    @property
+    def month(self) -> int:
+        return self[1]
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @classmethod
+    def parse(cls, value: Any) -> "YearMonth":
+        if isinstance(value, YearMonth):
+            return value
+        match = _YEAR_MONTH.match(str(value).strip()) if isinstance(value, str) else None
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise PydanticCustomError(
+                "year_month",
+                "'{value}' is geen maand — schrijf jaar en maand als \"2025-03\" (tussen aanhalingstekens)",
+                {"value": value},
+            )
+        return cls(int(match[1]), int(match[2]))
+
+
+Month = Annotated[
+    YearMonth,
+    PlainValidator(YearMonth.parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$", "examples": ["2025-03"]}),
+]
+
+
+def text_as(key: str, model: type) -> BeforeValidator:
+    """Let editors write a plain text where a mapping with `key` is allowed."""
+
+    def convert(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+
+    return BeforeValidator(convert, json_schema_input_type=str | model)
+
+
+def empty_as_list(value: Any) -> Any:
+    # `wel:` with nothing after it is an empty list to an editor, None to YAML.
+    return [] if value is None else value
+
+
+List = BeforeValidator(empty_as_list)

@@ -1,0 +1,129 @@
+"""A news item: Markdown with front matter in the keys MkDocs and Material already use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import List, Model, Text, YearMonth
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+_LOCAL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def parse_moment(value: Any) -> dt.date | dt.datetime:
+    """A date, or a date and time in Brussels: editors never think in UTC.
+
+    YAML turns `2025-05-17 09:30:00` into a naive datetime and leaves `2025-05-17 09:30` a string;
+    both mean Brussels time. A written offset (`+02:00`) is honoured and converted."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=BRUSSELS) if value.tzinfo is None else value.astimezone(BRUSSELS)
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = _LOCAL.match(value.strip())
+        try:
+            if match:
+                year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups())
+                if hour is None:
+                    return dt.date(year, month, day)
+                return dt.datetime(year, month, day, hour, minute, second or 0, tzinfo=BRUSSELS)
+            return parse_moment(dt.datetime.fromisoformat(value.strip()))
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "moment", "'{value}' is geen geldige datum of tijd — schrijf 2025-05-17 of 2025-05-17 09:30",
+        {"value": value})
+
+
+Moment = Annotated[
+    dt.date | dt.datetime,
+    PlainValidator(parse_moment),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?",
+                    "examples": ["2025-05-17", "2025-05-17 09:30"]}),
+]
+
+
+def moment_start(moment: dt.date | dt.datetime) -> dt.datetime:
+    """The first instant of a moment in Brussels: a bare date starts at midnight."""
+    if isinstance(moment, dt.datetime):
+        return moment
+    return dt.datetime.combine(moment, dt.time(), tzinfo=BRUSSELS)
+
+
+def _newsletter(value: Any) -> bool | YearMonth:
+    if isinstance(value, bool):
+        return value
+    try:
+        return YearMonth.parse(value)
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "newsletter", "'{value}' is geen geldige keuze — schrijf false (niet in de nieuwsbrief) "
+            "of een maand als \"2025-06\" (in de nieuwsbrief van die maand)", {"value": value}) from None
+
+
+NewsletterChoice = Annotated[
+    bool | YearMonth,
+    PlainValidator(_newsletter),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}]}),
+]
+
+
+class Image(Model):
+    src: Text = Field(description="Pad naar de afbeelding, vanaf het bericht, bv. `beelden/trefdag.jpg`.")
+    alt: Text = Field(description="Wat er op de afbeelding staat, voor wie ze niet ziet (verplicht).")
+
+
+class Event(Model):
+    start: Moment = Field(description="Begin: 2025-05-17 19:00, of alleen een datum voor een hele dag.")
+    end: Moment | None = Field(None, description="Einde, niet vóór het begin.")
+    location: Text = Field(description="Waar: zaal, straat en gemeente.")
+    registration: str = Field("", description="Link om in te schrijven (https://…).")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Event":
+        if self.end is not None and type(self.end) is not type(self.start):
+            raise PydanticCustomError(
+                "event_kinds", "begin en einde moeten allebei een datum zijn, of allebei een datum met uur",
+                {"field": "end"})
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("event_order", "het einde ligt vóór het begin — controleer `start` en `end`",
+                                      {"field": "end"})
+        return self
+
+
+Audience = Literal["professionals", "burgers", "partners"]
+
+
+class NewsItem(Model):
+    title: Text = Field(description="Titel van het bericht.")
+    date: Moment = Field(description="Publicatiedatum (Brussel). Een datum in de toekomst: pas dan online.")
+    description: Text = Field(description="Samenvatting in een of twee zinnen.")
+    tags: Annotated[list[Text], List] = Field([], description="Onderwerpen.")
+    audience: Annotated[list[Audience], List] = Field(
+        [], description="Voor wie: professionals, burgers, partners.")
+    image: Image | None = Field(None, description="Afbeelding: `src` en `alt`.")
+    draft: bool = Field(False, description="`true`: een concept, nergens gepubliceerd.")
+    actions: Annotated[list[Text], List] = Field(
+        [], description="Fiches waarover het bericht gaat: `<actieplan-id>/<fiche-id>`.")
+    event: Event | None = Field(None, description="Maakt van het bericht een activiteit in de agenda.")
+    newsletter: NewsletterChoice = Field(
+        True, description="`false`: niet in de nieuwsbrief; \"JJJJ-MM\": in de nieuwsbrief van die maand.")
+
+    @property
+    def published(self) -> dt.datetime:
+        return moment_start(self.date)
+
+    @property
+    def newsletter_month(self) -> YearMonth | None:
+        if self.newsletter is False:
+            return None
+        if isinstance(self.newsletter, YearMonth):
+            return self.newsletter
+        return YearMonth(self.date.year, self.date.month)

@@ -1,0 +1,205 @@
+"""Turn validated content into generated pages: Markdown text plus metadata, MkDocs-free.
+
+Every page is rendered exactly once; list pages look things up in indexes built once here,
+so the build grows linearly with the content."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from . import urls
+from .content import Content
+from .models.actionplan import ActionPlan
+from .models.fiche import STATUS_LABELS, Fiche
+from .models.policy import PolicyPlan
+from .render import Renderer
+
+
+@dataclass
+class GeneratedPage:
+    url: str
+    markdown: str
+    title: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str = ""  # the content file behind the page, for "edit this page"
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+    def text(self) -> str:
+        meta = {"title": self.title, **self.meta}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+        return f"---\n{front}---\n\n{self.markdown}"
+
+
+@dataclass
+class Index:
+    """Relations between content, computed once and then looked up by key."""
+
+    fiches_by_objective: dict[tuple[str, str], list[tuple[ActionPlan, Fiche]]] = field(
+        default_factory=lambda: defaultdict(list))
+    other_actions_by_objective: dict[tuple[str, str], list[tuple[ActionPlan, Any]]] = field(
+        default_factory=lambda: defaultdict(list))
+    continued_by: dict[str, list[tuple[ActionPlan, Fiche]]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, content: Content) -> "Index":
+        index = cls()
+        for plan_id, plan in content.action_plans.items():
+            for fiche in content.fiches.get(plan_id, []):
+                entry = (plan, fiche)
+                index.fiches_by_objective[(plan.policy_plan, "sd:" + fiche.strategic_objective)].append(entry)
+                if fiche.operational_objective:
+                    index.fiches_by_objective[(plan.policy_plan, "od:" + fiche.operational_objective)].append(entry)
+                if fiche.continues:
+                    index.continued_by[fiche.continues].append(entry)
+            objectives = content.objectives.get(plan.policy_plan)
+            for action in plan.other_actions:
+                for objective in action.objectives:
+                    kind = "od:" if objectives and objective in objectives.od else "sd:"
+                    index.other_actions_by_objective[(plan.policy_plan, kind + objective)].append((plan, action))
+        return index
+
+
+@dataclass
+class Pages:
+    pages: list[GeneratedPage]
+    nav: list[Any]  # in mkdocs.yml's `nav` form, pointing at the pages' src_uri
+
+
+def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -> Pages:
+    index = Index.of(content)
+    pages: list[GeneratedPage] = []
+    nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
+    pages.append(_generate_home(content, renderer, site))
+    for plan in sorted(content.policy_plans.values(), key=lambda p: p.period.start, reverse=True):
+        section = _generate_policy_plan(plan, content, index, renderer, pages)
+        nav.append({plan.title: section})
+    for plan in sorted(content.action_plans.values(), key=lambda p: p.year, reverse=True):
+        section = _generate_action_plan(plan, content, index, renderer, pages)
+        nav.append({plan.title: section})
+    return Pages(pages, nav)
+
+
+def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
+          description: str = "", **context) -> GeneratedPage:
+    markdown = renderer.render(template, url, **context)
+    meta = {"description": description} if description else {}
+    return GeneratedPage(url, markdown, title, meta, source)
+
+
+def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
+    policy = max(content.policy_plans.values(), key=lambda p: p.period.start, default=None)
+    action = max(content.action_plans.values(), key=lambda p: p.year, default=None)
+    return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
+                 description=site.get("site_description") or "", policy=policy, action=action,
+                 fiches=content.fiches.get(action.id, []) if action else [], urls=urls, site=site,
+                 statuses=STATUS_LABELS)
+
+
+def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, renderer: Renderer,
+                          pages: list[GeneratedPage]) -> list[Any]:
+    source = content.source_of(plan)
+    overview = urls.policy_plan(plan.id)
+    pages.append(_page(renderer, "policy_plan.html", overview, plan.title, source,
+                       description=f"{plan.title} van {plan.zone}", plan=plan, urls=urls))
+    section: list[Any] = [urls.src_uri(overview)]
+    for sd in plan.strategic_objectives:
+        sd_url = urls.strategic_objective(plan.id, sd.id)
+        pages.append(_page(
+            renderer, "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
+            plan=plan, sd=sd, urls=urls,
+            fiches=index.fiches_by_objective[(plan.id, "sd:" + sd.id)],
+            other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
+        sd_section: list[Any] = [urls.src_uri(sd_url)]
+        for od in sd.operational_objectives:
+            od_url = urls.operational_objective(plan.id, od.id)
+            pages.append(_page(
+                renderer, "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
+                plan=plan, sd=sd, od=od, urls=urls,
+                fiches=index.fiches_by_objective[(plan.id, "od:" + od.id)],
+                other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
+            sd_section.append({f"OD {od.id}": urls.src_uri(od_url)})
+        section.append({f"SD {sd.id}. {sd.title}": sd_section})
+    for appendix in plan.appendices:
+        url = urls.appendix(plan.id, appendix.title)
+        pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
+                           plan=plan, appendix=appendix, urls=urls))
+        section.append({f"Bijlage: {appendix.title}": urls.src_uri(url)})
+    return section
+
+
+def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, renderer: Renderer,
+                          pages: list[GeneratedPage]) -> list[Any]:
+    source = content.source_of(plan)
+    fiches = content.fiches.get(plan.id, [])
+    objectives = content.objectives[plan.policy_plan]
+    policy = objectives.plan
+    overview = urls.action_plan(plan.id)
+    pages.append(_page(
+        renderer, "action_plan.html", overview, plan.title, source,
+        description=f"Alle acties van {plan.title.lower()}, met hun trekker en stand van zaken.",
+        plan=plan, policy=policy, objectives=objectives, fiches=fiches, urls=urls,
+        statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
+        themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
+        audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
+    timeline = urls.timeline(plan.id)
+    pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn {plan.title.lower()}", source,
+                       plan=plan, fiches=fiches, urls=urls, rows=[_timeline_row(f, plan.year) for f in fiches]))
+    about = urls.about_action_plan(plan.id)
+    pages.append(_page(renderer, "about_action_plan.html", about, f"Over {plan.title.lower()}", source,
+                       plan=plan, policy=policy, urls=urls))
+    section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
+                          {"Over dit plan": urls.src_uri(about)}]
+    actions: list[Any] = []
+    for fiche in fiches:
+        url = urls.fiche(plan.id, fiche.id)
+        sd = objectives.sd.get(fiche.strategic_objective)
+        od = objectives.od.get(fiche.operational_objective or "")
+        continues = content.fiche(fiche.continues) if fiche.continues else None
+        pages.append(_page(
+            renderer, "fiche.html", url, f"Actie {fiche.id}. {fiche.title}", content.source_of(fiche),
+            description=fiche.summary or fiche.title,
+            plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, urls=urls, continues=continues,
+            continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", [])))
+        actions.append({f"{fiche.id}. {fiche.label}": urls.src_uri(url)})
+    if actions:
+        section.append({"Acties": actions})
+    return section
+
+
+def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any]]:
+    """Per strategic objective: how many fiches have each status (drawn as bars in CSS)."""
+    rows = []
+    for sd in policy.strategic_objectives:
+        counts = {status: 0 for status in STATUS_LABELS}
+        for fiche in fiches:
+            if fiche.strategic_objective == sd.id:
+                counts[fiche.status] += 1
+        total = sum(counts.values())
+        if total:
+            rows.append({"sd": sd, "counts": counts, "total": total})
+    return rows
+
+
+def _timeline_row(fiche: Fiche, year: int) -> dict[str, Any]:
+    """The twelve months of `year` for one fiche: running or not, and its milestones."""
+    months = []
+    for month in range(1, 13):
+        current = (year, month)
+        running = bool(fiche.period) and fiche.period.start <= current <= fiche.period.end
+        starting = [m for m in fiche.milestones if m.month == current]
+        continuing = [m for m in fiche.milestones if m.month < current <= (m.until or m.month)]
+        months.append({"month": month, "running": running, "milestones": starting, "continuing": continuing})
+    period = fiche.period
+    return {
+        "fiche": fiche,
+        "months": months,
+        "started_before": bool(period) and period.start < (year, 1),
+        "continues_after": bool(period) and period.end > (year, 12),
+    }

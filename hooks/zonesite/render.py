@@ -1,0 +1,85 @@
+"""Jinja2 rendering of generated pages: templates hold the markup, this module the filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import markdown
+import nh3
+from babel.dates import format_date, format_datetime
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .models.common import YearMonth
+from .urls import relative
+
+LOCALE = "nl_BE"
+
+# The same Markdown dialect as the site's own pages (mkdocs.yml), so a field reads like a page.
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists", "mdx_truly_sane_lists", "smarty"]
+MARKDOWN_CONFIG = {"mdx_truly_sane_lists": {"nested_indent": 2, "truly_sane": True}}
+
+# Editors may write HTML in Markdown, but a leaked account must not plant scripts on the site.
+_ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "details", "summary", "mark"}
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(html, tags=_ALLOWED_TAGS, link_rel="noopener")
+
+
+def long_date(value: dt.date | dt.datetime) -> str:
+    """17 mei 2025"""
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def date_time(value: dt.date | dt.datetime) -> str:
+    """17 mei 2025 om 19:30, or the date alone for a whole day."""
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, "d MMMM y 'om' HH:mm", locale=LOCALE)
+    return long_date(value)
+
+
+def time_of_day(value: dt.datetime) -> str:
+    return format_datetime(value, "HH:mm", locale=LOCALE)
+
+
+def month_name(value: YearMonth | int, year: bool = True) -> str:
+    """maart 2024, or maart."""
+    if isinstance(value, int):
+        return format_date(dt.date(2000, value, 1), "MMMM", locale=LOCALE)
+    return format_date(dt.date(value.year, value.month, 1), "MMMM y" if year else "MMMM", locale=LOCALE)
+
+
+def month_abbr(month: int) -> str:
+    return format_date(dt.date(2000, month, 1), "MMM", locale=LOCALE).rstrip(".")
+
+
+class Renderer:
+    def __init__(self, template_dir: Path):
+        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS,
+                                           extension_configs=MARKDOWN_CONFIG)
+        self.env = Environment(
+            loader=FileSystemLoader(template_dir),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            md=self.markdown, date=long_date, datetime=date_time, time=time_of_day,
+            month=month_name, month_abbr=month_abbr,
+        )
+
+    def markdown(self, text: str) -> Markup:
+        """An editor's Markdown field as safe HTML, wrapped so that it forms one raw HTML block."""
+        if not text or not text.strip():
+            return Markup("")
+        html = sanitize(self._markdown.reset().convert(text))
+        return Markup(f'<div class="zs-md">\n{html}\n</div>')
+
+    def render(self, template: str, url: str, **context) -> str:
+        """Render `template` for the page at `url`; `link(target)` makes a relative address."""
+        return self.env.get_template(template).render(
+            link=lambda target: relative(target, url), page_url=url, **context)

@@ -1,0 +1,87 @@
+"""The address of every generated page, in one place, so that links never disagree.
+
+Addresses are directory URLs relative to the site root ("" is the home page), ASCII, lowercase,
+single hyphens, and built only from stable keys (ids, dates, file names), never from list
+positions: an address does not change when unrelated content changes."""
+
+from __future__ import annotations
+
+import posixpath
+
+from slugify import slugify as _slugify
+
+
+def slug(text: str) -> str:
+    return _slugify(text, separator="-") or "x"
+
+
+def src_uri(url: str) -> str:
+    """The virtual Markdown file behind an address: `a/b/` → `a/b/index.md`."""
+    return f"{url}index.md"
+
+
+def relative(target: str, current: str) -> str:
+    """A link from page `current` to page `target` that works under any base path."""
+    target, hash_, fragment = target.partition("#")
+    path = posixpath.relpath("/" + target, "/" + current)
+    if target == "" or target.endswith("/"):
+        path = "./" if path == "." else path + "/"
+    return path + hash_ + fragment
+
+
+HOME = ""
+NEWS = "nieuws/"
+AGENDA = "agenda/"
+NEWSLETTERS = "nieuwsbrief/"
+
+
+def policy_plan(plan_id: str) -> str:
+    return f"{plan_id}/"
+
+
+def strategic_objective(plan_id: str, sd_id: str) -> str:
+    return f"{plan_id}/sd-{slug(sd_id)}/"
+
+
+def operational_objective(plan_id: str, od_id: str) -> str:
+    return f"{plan_id}/od-{slug(od_id)}/"
+
+
+def appendix(plan_id: str, title: str) -> str:
+    return f"{plan_id}/bijlage-{slug(title)}/"
+
+
+def action_plan(plan_id: str) -> str:
+    return f"{plan_id}/"
+
+
+def timeline(plan_id: str) -> str:
+    return f"{plan_id}/tijdlijn/"
+
+
+def about_action_plan(plan_id: str) -> str:
+    return f"{plan_id}/over-dit-plan/"
+
+
+def fiche(plan_id: str, fiche_id: str) -> str:
+    return f"{plan_id}/actie-{slug(fiche_id)}/"
+
+
+def news_page(number: int) -> str:
+    return NEWS if number == 1 else f"{NEWS}pagina-{number}/"
+
+
+def news_year(year: str) -> str:
+    return f"{NEWS}{year}/"
+
+
+def news_month(year: str, month: str) -> str:
+    return f"{NEWS}{year}/{month}/"
+
+
+def post(year: str, month: str, post_slug: str) -> str:
+    return f"{NEWS}{year}/{month}/{post_slug}/"
+
+
+def tag(name: str) -> str:
+    return f"{NEWS}onderwerp/{slug(name)}/"

@@ -1,0 +1,101 @@
+"""Typed validation of one document, with pydantic's errors retold for editors in plain Dutch."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems
+from .source import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "int_parsing": "een geheel getal",
+    "int_from_float": "een geheel getal",
+    "bool_type": "true of false",
+    "bool_parsing": "true of false",
+    "list_type": "een lijst (regels die beginnen met `- `)",
+    "model_type": "een blok met velden (`sleutel: waarde` op de regels eronder, ingesprongen)",
+    "model_attributes_type": "een blok met velden (`sleutel: waarde` op de regels eronder, ingesprongen)",
+    "dict_type": "een blok met velden",
+    "date_type": "een datum als JJJJ-MM-DD",
+    "date_parsing": "een datum als JJJJ-MM-DD",
+    "date_from_datetime_parsing": "een datum als JJJJ-MM-DD",
+    "date_from_datetime_inexact": "een datum als JJJJ-MM-DD, zonder uur",
+}
+
+
+def validate(model: type[M], doc: Document, problems: Problems) -> M | None:
+    """The document as `model`, or None after reporting every problem in it."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"]) + tuple(filter(None, [detail.get("ctx", {}).get("field")]))
+            doc.report(problems, loc, explain(model, detail))
+        return None
+
+
+def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
+    kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx", {})
+    if kind == "missing":
+        return "dit verplichte veld ontbreekt — voeg het toe"
+    if kind == "extra_forbidden":
+        return _unknown_key(model, detail["loc"])
+    if kind == "literal_error":
+        return f"'{value}' is geen geldige waarde — kies uit {ctx.get('expected', '').replace(' or ', ', ')}"
+    if kind in ("string_too_short", "too_short"):
+        if isinstance(value, (list, tuple)):
+            return "deze lijst is leeg — vul minstens één item in"
+        return "dit veld is leeg — vul het in"
+    if kind == "string_pattern_mismatch":
+        return (f"'{value}' past niet — gebruik alleen kleine letters, cijfers en liggende streepjes, "
+                "bv. `actieplan-2025`")
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{value} ligt buiten het toegelaten bereik ({detail['msg'].lower()}) — pas het getal aan"
+    if kind in _TYPE_NAMES:
+        hint = ""
+        if kind == "string_type" and isinstance(value, (bool, int, float)):
+            hint = " Zet de tekst tussen aanhalingstekens als hij op een getal of ja/nee lijkt."
+        shown = "niets" if value is None else f"'{value}'"
+        return f"hier staat {shown}, maar er hoort {_TYPE_NAMES[kind]} — pas de waarde aan.{hint}".rstrip()
+    if ctx or kind not in {"value_error", "assertion_error"}:
+        return detail["msg"] if "—" in detail["msg"] else f"{detail['msg']} — pas de waarde aan"
+    return detail["msg"]
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
+    key = str(loc[-1])
+    known = _known_keys(model, loc[:-1])
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"onbekend veld — bedoel je `{close[0]}`?"
+    listing = ", ".join(sorted(known)) if known else "geen"
+    return f"onbekend veld — controleer de schrijfwijze; toegelaten velden hier: {listing}"
+
+
+def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed at `loc`, found by walking the model's fields by alias."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int) or current is None:
+            continue
+        field = next((f for name, f in current.model_fields.items() if (f.alias or name) == step), None)
+        current = _model_in(field.annotation) if field else None
+    if current is None:
+        return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        if found := _model_in(arg):
+            return found
+    return None

@@ -1,0 +1,40 @@
+// Filters on an action plan's overview: all fiches are in the page, so filtering needs no server.
+// Without JavaScript the form stays hidden and every fiche is shown.
+(function () {
+  "use strict";
+  function setUp() {
+    var form = document.getElementById("zs-filters");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".zs-fiches > li"));
+    var count = form.querySelector(".zs-filters__count");
+    var empty = document.querySelector(".zs-empty");
+    function matches(card, name, value) {
+      if (!value) return true;
+      var field = card.getAttribute("data-" + name) || "";
+      return field.split("|").indexOf(value) !== -1;
+    }
+    function apply() {
+      var shown = 0;
+      cards.forEach(function (card) {
+        var visible = ["status", "sd", "thema", "doelgroep"].every(function (name) {
+          return matches(card, name, form.elements[name].value);
+        });
+        card.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      count.textContent = shown + " van " + cards.length + (cards.length === 1 ? " actie" : " acties");
+      empty.hidden = shown !== 0;
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(setUp);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
+  }
+})();
