@@ -87,9 +87,11 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
-          description: str = "", **context) -> GeneratedPage:
+          description: str = "", hide: tuple[str, ...] = (), **context) -> GeneratedPage:
     markdown = renderer.render(template, url, **context)
-    meta = {"description": description} if description else {}
+    meta: dict[str, Any] = {"description": description} if description else {}
+    if hide:
+        meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
     return GeneratedPage(url, markdown, title, meta, source)
 
 
@@ -150,13 +152,12 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn {plan.title.lower()}", source,
-                       plan=plan, fiches=fiches, urls=urls, rows=[_timeline_row(f, plan.year) for f in fiches]))
+                       hide=("navigation", "toc"), plan=plan, fiches=fiches, urls=urls, rows=[_timeline_row(f, plan.year) for f in fiches]))
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over {plan.title.lower()}", source,
                        plan=plan, policy=policy, urls=urls))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
-    actions: list[Any] = []
     for fiche in fiches:
         url = urls.fiche(plan.id, fiche.id)
         sd = objectives.sd.get(fiche.strategic_objective)
@@ -167,9 +168,8 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
             description=fiche.summary or fiche.title,
             plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, urls=urls, continues=continues,
             continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", [])))
-        actions.append({f"{fiche.id}. {fiche.label}": urls.src_uri(url)})
-    if actions:
-        section.append({"Acties": actions})
+        # Flat, not a sub-section: Material would make the first fiche the sub-section's index page.
+        section.append({f"Actie {fiche.id}. {fiche.label}": urls.src_uri(url)})
     return section
 
 

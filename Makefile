@@ -1,0 +1,43 @@
+# Zonesite. `make site` builds the site into site/, `make test` runs every test, `make serve`
+# previews with live reload. Each target sets up .venv with the pinned requirements first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+# Material prints an end-of-life notice on every build; editors need not see it (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check browser clean
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q tests
+
+# The browser tests drive Debian's Chromium; install it when it is missing and we may.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Chromium installeren voor de browsertests…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Let op: chromium ontbreekt, de browsertests worden overgeslagen (apt-get install chromium)."; \
+	  fi; }
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3-venv ontbreekt; installeren…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && \
+	  $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache test-artifacts
