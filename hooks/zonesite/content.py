@@ -67,6 +67,7 @@ class Content:
     fiches: dict[str, list[Fiche]] = field(default_factory=dict)  # per action plan, in number order
     posts: list[Post] = field(default_factory=list)  # published only, newest first
     sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
+    broken_ids: set[str] = field(default_factory=set)  # plans that exist but failed validation
 
     def fiche(self, reference: str) -> tuple[ActionPlan, Fiche] | None:
         """`actieplan-2025/2.1` → the plan and the fiche, if both exist."""
@@ -104,6 +105,8 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             continue
         plan = validate(PolicyPlan, doc, problems)
         if plan is None:
+            # Known but broken: plans that name it must not be told it does not exist.
+            content.broken_ids.add(str(doc.data.get("id")))
             continue
         if _claim_id(plan.id, doc, plan_docs | action_docs, problems):
             plan_docs[plan.id] = doc
@@ -193,6 +196,8 @@ def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> N
 
 def _check_action_plan(plan: ActionPlan, doc: Document, content: Content, problems: Problems) -> None:
     index = content.objectives.get(plan.policy_plan)
+    if index is None and plan.policy_plan in content.broken_ids:
+        return
     if index is None:
         known = ", ".join(sorted(content.policy_plans)) or "geen"
         doc.report(problems, ("beleidsplan",), f"beleidsplan '{plan.policy_plan}' bestaat niet — "

@@ -96,15 +96,28 @@ def field_name(loc: tuple) -> str:
     return name
 
 
+# PyYAML's own words are English jargon; editors get the likely cause in plain Dutch.
+_YAML_CAUSES = (
+    ("cannot start any token", "er staat een tab of een vreemd teken — spring in met spaties"),
+    ("mapping values are not allowed", "er staat een dubbele punt op een onverwachte plaats — zet tekst met "
+     "een `:` tussen aanhalingstekens, of controleer de inspringing"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na een veldnaam, of een aanhalingsteken "
+     "wordt niet gesloten"),
+    ("end of stream", "een aanhalingsteken wordt niet gesloten — zet er een aan het einde van de tekst"),
+    ("expected <block end>", "de inspringing klopt niet — lijn dit veld uit met de velden erboven"),
+    ("expected <document start>", "de inspringing klopt niet — lijn dit veld uit met de velden erboven"),
+    ("expected ',' or ']'", "een lijst tussen [ ] wordt niet goed gesloten"),
+    ("expected ',' or '}'", "een blok tussen { } wordt niet goed gesloten"),
+)
+
+
 def _yaml_problem(problems: Problems, path: str, error: yaml.YAMLError, line_offset: int) -> None:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 1 + line_offset if mark else line_offset + 1
-    what = getattr(error, "problem", None) or str(error)
-    problems.add(
-        path, line, "",
-        f"de YAML is ongeldig ({what}) — controleer inspringing, dubbele punten en "
-        "aanhalingstekens op deze regel of de regel erboven",
-    )
+    what = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or str(error)}"
+    cause = next((dutch for english, dutch in _YAML_CAUSES if english in what),
+                 "het bestand is geen geldige YAML — controleer inspringing, dubbele punten en aanhalingstekens")
+    problems.add(path, line, "", f"{cause} (op deze regel of de regel erboven)")
 
 
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> LineDict | None:

@@ -61,12 +61,24 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
     if kind in _TYPE_NAMES:
         hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)):
-            hint = " Zet de tekst tussen aanhalingstekens als hij op een getal of ja/nee lijkt."
-        shown = "niets" if value is None else f"'{value}'"
-        return f"hier staat {shown}, maar er hoort {_TYPE_NAMES[kind]} — pas de waarde aan.{hint}".rstrip()
+            hint = " (zet tekst die op een getal of ja/nee lijkt tussen aanhalingstekens)"
+        return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]} — pas de waarde aan{hint}"
     if ctx or kind not in {"value_error", "assertion_error"}:
         return detail["msg"] if "—" in detail["msg"] else f"{detail['msg']} — pas de waarde aan"
     return detail["msg"]
+
+
+def _describe(value: Any) -> str:
+    """A value as an editor wrote it, not as Python prints it."""
+    if value is None:
+        return "niets"
+    if isinstance(value, dict):
+        return "een blok met velden"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"'{value}'"
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:

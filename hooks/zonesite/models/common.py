@@ -42,8 +42,8 @@ def _number_as_text(value: Any) -> Any:
         return str(value)
     if isinstance(value, float):
         raise PydanticCustomError(
-            "id_float", "{value} is als getal gelezen — zet het nummer tussen aanhalingstekens, bv. \"{value}\"",
-            {"value": value})
+            "id_float", "dit nummer is als kommagetal gelezen ({value}) en kan zo een nul verliezen (1.10 wordt 1.1) "
+            "— zet het tussen aanhalingstekens zoals je het bedoelt, bv. \"1.10\"", {"value": value})
     return value
 
 
