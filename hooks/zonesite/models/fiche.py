@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .common import Id, List, Markdown, Model, Month, Text, text_as
 
@@ -95,6 +96,15 @@ class Evaluation(Model):
     process: EvaluationKind | None = Field(None, alias="proces", description="Procesevaluatie.")
     output: EvaluationKind | None = Field(None, description="Resultaatgerichte evaluatie (output).")
     impact: EvaluationKind | None = Field(None, description="Impactevaluatie (outcome).")
+
+    @model_validator(mode="after")
+    def _one_kind_at_least(self) -> "Evaluation":
+        # Real fiches often leave every box unticked while filling in the text, so a kind only
+        # has to be present, not `gekozen: true`.
+        if not self.kinds():
+            raise PydanticCustomError("evaluation_empty", "er staat geen soort evaluatie in — voeg `proces`, "
+                                      "`output` of `impact` toe met een omschrijving of indicatoren")
+        return self
 
     def kinds(self) -> list[tuple[str, EvaluationKind]]:
         """The kinds present in the file, in the template's order, with their label."""
