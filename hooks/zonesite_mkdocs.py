@@ -8,10 +8,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from zonesite import build as pipeline
 from zonesite.errors import ContentError
+from zonesite.feeds import write_feeds
 
 _state: dict[str, object] = {"command": "build"}
 
@@ -35,6 +36,38 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result: pipeline.Build = _state["build"]
+    in_nav = set(_nav_uris(config.nav))
     for page in result.pages.pages:
-        files.append(File.generated(config, page.src_uri, content=page.text()))
+        # News pages stay out of the nav on purpose: a nav entry is copied into every page.
+        inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
+    for path, source in result.pages.assets.items():
+        files.append(File.generated(config, path, abs_src_path=source))
+    _state["html"] = {}
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    # Keep each news item's rendered body once, for the feeds: no second Markdown pass.
+    result: pipeline.Build = _state["build"]
+    if page.url in result.pages.posts:
+        _state["html"][page.url] = html
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    result: pipeline.Build = _state["build"]
+    posts = [(url, post) for url, post in result.pages.posts.items() if not post.item.draft]
+    site = {"site_name": config.site_name, "site_description": config.site_description or "",
+            "site_url": config.site_url or "http://localhost/"}
+    write_feeds(posts, _state["html"], site, Path(config.site_dir))
+
+
+def _nav_uris(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [uri for value in nav.values() for uri in _nav_uris(value)]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in _nav_uris(item)]
+    return []

@@ -12,11 +12,12 @@ from typing import Any
 import yaml
 
 from . import urls
-from .content import Content
+from .content import Content, Post
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
 from .models.policy import PolicyPlan
-from .render import Renderer
+from .models.common import YearMonth
+from .render import Renderer, month_name
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Index:
     other_actions_by_objective: dict[tuple[str, str], list[tuple[ActionPlan, Any]]] = field(
         default_factory=lambda: defaultdict(list))
     continued_by: dict[str, list[tuple[ActionPlan, Fiche]]] = field(default_factory=lambda: defaultdict(list))
+    posts_by_fiche: dict[str, list[Post]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, content: Content) -> "Index":
@@ -63,6 +65,9 @@ class Index:
                 for objective in action.objectives:
                     kind = "od:" if objectives and objective in objectives.od else "sd:"
                     index.other_actions_by_objective[(plan.policy_plan, kind + objective)].append((plan, action))
+        for post in content.posts:  # already newest first
+            for reference in post.item.actions:
+                index.posts_by_fiche[reference].append(post)
         return index
 
 
@@ -70,6 +75,12 @@ class Index:
 class Pages:
     pages: list[GeneratedPage]
     nav: list[Any]  # in mkdocs.yml's `nav` form, pointing at the pages' src_uri
+    assets: dict[str, str] = field(default_factory=dict)  # site path → file to copy (news images)
+    posts: dict[str, Post] = field(default_factory=dict)  # page url → news item, for the feeds
+
+
+POSTS_PER_PAGE = 10
+LATEST_ON_HOME = 3
 
 
 def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -> Pages:
@@ -77,13 +88,17 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -
     pages: list[GeneratedPage] = []
     nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
     pages.append(_generate_home(content, renderer, site))
+    assets: dict[str, str] = {}
+    posts: dict[str, Post] = {}
     for plan in sorted(content.policy_plans.values(), key=lambda p: p.period.start, reverse=True):
         section = _generate_policy_plan(plan, content, index, renderer, pages)
         nav.append({plan.title: section})
     for plan in sorted(content.action_plans.values(), key=lambda p: p.year, reverse=True):
         section = _generate_action_plan(plan, content, index, renderer, pages)
         nav.append({plan.title: section})
-    return Pages(pages, nav)
+    nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
+    _generate_news(content, index, renderer, site, pages, assets, posts)
+    return Pages(pages, nav, assets, posts)
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
@@ -101,7 +116,8 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
                  description=site.get("site_description") or "", policy=policy, action=action,
                  fiches=content.fiches.get(action.id, []) if action else [], urls=urls, site=site,
-                 statuses=STATUS_LABELS)
+                 statuses=STATUS_LABELS, latest=content.posts[:LATEST_ON_HOME],
+                 post_url=post_url, image_url=image_url)
 
 
 def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, renderer: Renderer,
@@ -167,7 +183,8 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
             renderer, "fiche.html", url, f"Actie {fiche.id}. {fiche.title}", content.source_of(fiche),
             description=fiche.summary or fiche.title,
             plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, urls=urls, continues=continues,
-            continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", [])))
+            continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", []),
+            posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.id}", []), post_url=post_url, image_url=image_url))
         # Flat, not a sub-section: Material would make the first fiche the sub-section's index page.
         section.append({f"Actie {fiche.id}. {fiche.label}": urls.src_uri(url)})
     return section
@@ -203,3 +220,53 @@ def _timeline_row(fiche: Fiche, year: int) -> dict[str, Any]:
         "started_before": bool(period) and period.start < (year, 1),
         "continues_after": bool(period) and period.end > (year, 12),
     }
+
+
+def post_url(post: Post) -> str:
+    return urls.post(post.year, post.month, post.slug)
+
+
+def image_url(post: Post) -> str:
+    """News images sit beside their item's page, under their own file name."""
+    return post_url(post) + post.item.image.src.rsplit("/", 1)[-1] if post.item.image else ""
+
+
+def _generate_news(content: Content, index: Index, renderer: Renderer, site: dict[str, Any],
+                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post]) -> None:
+    all_posts = content.posts
+    helpers = {"urls": urls, "post_url": post_url, "image_url": image_url}
+    for post in all_posts:
+        url = post_url(post)
+        fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
+        pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
+                           description=post.item.description, post=post, fiches=fiches, **helpers))
+        posts[url] = post
+        if post.item.image:
+            assets[image_url(post)] = str(post.folder / post.item.image.src)
+    chunks = [all_posts[i:i + POSTS_PER_PAGE] for i in range(0, len(all_posts), POSTS_PER_PAGE)] or [[]]
+    by_year: dict[str, list[Post]] = defaultdict(list)
+    by_month: dict[tuple[str, str], list[Post]] = defaultdict(list)
+    by_tag: dict[str, list[Post]] = defaultdict(list)
+    for post in all_posts:
+        by_year[post.year].append(post)
+        by_month[(post.year, post.month)].append(post)
+        for tag in post.item.tags:
+            by_tag[tag].append(post)
+    archive = {"years": sorted(by_year, reverse=True), "tags": sorted(by_tag, key=str.lower),
+               "months": sorted(by_month, reverse=True)}
+    for number, chunk in enumerate(chunks, start=1):
+        title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
+        pages.append(_page(renderer, "news_list.html", urls.news_page(number), title,
+                           description="Nieuws van de eerstelijnszone.", posts=chunk, number=number,
+                           pages=len(chunks), archive=archive, site=site, kind="index", **helpers))
+    for year, year_posts in by_year.items():
+        pages.append(_page(renderer, "news_list.html", urls.news_year(year), f"Nieuws uit {year}",
+                           posts=year_posts, archive=archive, site=site, kind="year", year=year, **helpers))
+    for (year, month), month_posts in by_month.items():
+        title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
+        pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), title,
+                           posts=month_posts, archive=archive, site=site, kind="month", year=year,
+                           month=int(month), **helpers))
+    for tag, tag_posts in by_tag.items():
+        pages.append(_page(renderer, "news_list.html", urls.tag(tag), f"Nieuws over {tag}",
+                           posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag, **helpers))

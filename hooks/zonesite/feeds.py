@@ -1,0 +1,71 @@
+"""RSS 2.0 and Atom 1.0 feeds of published news, written with feedgen. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from feedgen.feed import FeedGenerator
+
+from .content import Post
+from .render import sanitize
+
+FEED_ITEMS = 30
+RSS_PATH = "feed.xml"
+ATOM_PATH = "atom.xml"
+
+
+def item_content(page_html: str, page_url: str) -> str:
+    """The body of a news page as feed content: out of the site, so every address is absolute."""
+    if not page_html.strip():
+        return ""
+    page = lxml.html.fragment_fromstring(page_html, create_parent="div")
+    body = next(iter(page.find_class("zs-body")), page)
+    for anchor in body.find_class("headerlink"):  # the ¶ links mean nothing in a reader
+        anchor.drop_tree()
+    body.make_links_absolute(page_url, resolve_base_href=False)
+    return (body.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
+
+
+def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any],
+               self_path: str) -> FeedGenerator:
+    """`posts` are (page url, post), newest first; `html_by_url` holds each item's rendered body."""
+    base = site["site_url"].rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.load_extension("dc")  # feedgen's RSS ignores an author without an e-mail; dc:creator doesn't
+    feed.id(base)
+    feed.title(site["site_name"])
+    feed.subtitle(site.get("site_description") or site["site_name"])
+    feed.link(href=base + self_path, rel="self")
+    feed.link(href=base, rel="alternate")  # after "self": feedgen's RSS <link> takes the last one
+    feed.language("nl-BE")
+    feed.generator("Zonesite")
+    selected = posts[:FEED_ITEMS]
+    # The newest item's moment, not "now": the same content gives the same feed, byte for byte.
+    updated = max((post.item.published for _, post in selected),
+                  default=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    feed.updated(updated)
+    feed.lastBuildDate(updated)
+    for url, post in reversed(selected):  # feedgen prepends: add oldest first to get newest first
+        link = base + url
+        entry = feed.add_entry()
+        entry.id(link)  # built from the date and file name, never the title: edits don't duplicate
+        entry.guid(link, permalink=True)
+        entry.title(post.item.title)
+        entry.link(href=link)
+        entry.published(post.item.published)
+        entry.updated(post.item.published)
+        entry.description(post.item.description)
+        entry.content(sanitize(item_content(html_by_url.get(url, ""), link)), type="CDATA")
+        for tag in post.item.tags:
+            entry.category(term=tag)
+        entry.dc.dc_creator(site["site_name"])
+    return feed
+
+
+def write_feeds(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any],
+                site_dir: Path) -> None:
+    build_feed(posts, html_by_url, site, RSS_PATH).rss_file(str(site_dir / RSS_PATH), pretty=True)
+    build_feed(posts, html_by_url, site, ATOM_PATH).atom_file(str(site_dir / ATOM_PATH), pretty=True)
