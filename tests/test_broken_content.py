@@ -58,7 +58,7 @@ def test_broken_content_is_reported(case, tmp_path):
         matches = [line for line in reported if line.startswith(prefix)]
         assert matches, f"expected a problem starting with {prefix!r} in:\n{output}"
         assert all(" — " in line for line in matches), "every message says how to fix it"
-    problem_lines = [line for line in reported if line.startswith("plans/")]
+    problem_lines = [line for line in reported if line.startswith(("plans/", "news/"))]
     assert len(problem_lines) == len(expect["problems"]), output
     # Nothing was written: the earlier site is untouched.
     assert [p.name for p in site.iterdir()] == ["keep.txt"]

@@ -57,7 +57,7 @@ def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site:
         entry.link(href=link)
         entry.published(post.item.published)
         entry.updated(post.item.published)
-        entry.description(post.item.description)
+        entry.summary(post.item.description)  # RSS <description> and Atom <summary>
         entry.content(sanitize(item_content(html_by_url.get(url, ""), link)), type="CDATA")
         for tag in post.item.tags:
             entry.category(term=tag)

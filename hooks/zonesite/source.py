@@ -51,6 +51,15 @@ class _LineLoader(yaml.SafeLoader):
         return items
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):
+        # An impossible date (2025-02-30) would crash PyYAML; keep the text for validation to explain.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
