@@ -43,6 +43,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
     for path, source in result.pages.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
+    for path, data in result.pages.files.items():
+        files.append(File.generated(config, path, content=data))
     _state["html"] = {}
     return files
 

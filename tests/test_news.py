@@ -141,7 +141,8 @@ def every_file_text(site: Path):
 def test_drafts_and_embargoed_items_appear_nowhere(tmp_path):
     project = make_project(tmp_path / "project", ROOT / "plans", NEWS)
     add_item(project, "2026-01-05-concept.md", title="Conceptbericht ZZDRAFTQX", date="2026-01-05",
-             description="ZZDRAFTQX", extra="draft: true\nactions: [actieplan-2024/2]",
+             description="ZZDRAFTQX", extra="draft: true\nactions: [actieplan-2024/2]\n"
+             "event: {start: 2026-12-01, location: Ninove}",
              body="ZZDRAFTQX in de tekst.")
     add_item(project, "2030-01-05-embargo.md", title="Embargo ZZEMBARGOQX", date="2030-01-05 09:00",
              description="ZZEMBARGOQX", extra="actions: [actieplan-2024/2]\nevent: {start: 2030-02-01, "

@@ -61,6 +61,7 @@ class Post:
 
 @dataclass
 class Content:
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))  # the build moment
     policy_plans: dict[str, PolicyPlan] = field(default_factory=dict)
     objectives: dict[str, Objectives] = field(default_factory=dict)
     action_plans: dict[str, ActionPlan] = field(default_factory=dict)
@@ -84,7 +85,7 @@ class Content:
 def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> tuple[Content, Problems]:
     """Read plans/ and news/ under `root`. Problems are collected, never raised here."""
     problems = Problems()
-    content = Content()
+    content = Content(now=now)
     _load_plans(root, content, problems)
     _load_news(root, content, problems, now, include_drafts)
     return content, problems

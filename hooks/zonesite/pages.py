@@ -13,6 +13,8 @@ import yaml
 
 from . import urls
 from .content import Content, Post
+from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
+from .models.news import moment_start
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
 from .models.policy import PolicyPlan
@@ -76,6 +78,7 @@ class Pages:
     pages: list[GeneratedPage]
     nav: list[Any]  # in mkdocs.yml's `nav` form, pointing at the pages' src_uri
     assets: dict[str, str] = field(default_factory=dict)  # site path → file to copy (news images)
+    files: dict[str, bytes] = field(default_factory=dict)  # site path → generated content (calendars)
     posts: dict[str, Post] = field(default_factory=dict)  # page url → news item, for the feeds
 
 
@@ -97,8 +100,10 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -
         section = _generate_action_plan(plan, content, index, renderer, pages)
         nav.append({plan.title: section})
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
+    nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
     _generate_news(content, index, renderer, site, pages, assets, posts)
-    return Pages(pages, nav, assets, posts)
+    files = _generate_agenda(content, renderer, site, pages)
+    return Pages(pages, nav, assets=assets, files=files, posts=posts)
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
@@ -117,6 +122,7 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
                  description=site.get("site_description") or "", policy=policy, action=action,
                  fiches=content.fiches.get(action.id, []) if action else [], urls=urls, site=site,
                  statuses=STATUS_LABELS, latest=content.posts[:LATEST_ON_HOME],
+                 upcoming=upcoming_events(content)[:LATEST_ON_HOME],
                  post_url=post_url, image_url=image_url)
 
 
@@ -270,3 +276,26 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     for tag, tag_posts in by_tag.items():
         pages.append(_page(renderer, "news_list.html", urls.tag(tag), f"Nieuws over {tag}",
                            posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag, **helpers))
+
+
+def upcoming_events(content: Content) -> list[Post]:
+    """Events that have not ended at build time, soonest first."""
+    return sorted((p for p in content.posts if p.item.event and p.item.event.ends_at() >= content.now),
+                  key=lambda p: (moment_start(p.item.event.start), p.slug))
+
+
+def _generate_agenda(content: Content, renderer: Renderer, site: dict[str, Any],
+                     pages: list[GeneratedPage]) -> dict[str, bytes]:
+    events = [p for p in content.posts if p.item.event]
+    upcoming = upcoming_events(content)
+    past = sorted((p for p in events if p not in upcoming),
+                  key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
+    pages.append(_page(renderer, "agenda.html", urls.AGENDA, "Agenda",
+                       description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
+                       upcoming=upcoming, past=past, site=site, urls=urls, post_url=post_url,
+                       image_url=image_url, calendar_path=CALENDAR_PATH))
+    name = f"{site.get('site_name') or 'Zonesite'}: agenda"
+    files = {CALENDAR_PATH: build_calendar([(post_url(p), p) for p in events], site, name)}
+    for post in events:
+        files[post_url(post) + EVENT_FILE] = build_calendar([(post_url(post), post)], site, name)
+    return files

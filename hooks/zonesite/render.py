@@ -44,6 +44,23 @@ def time_of_day(value: dt.datetime) -> str:
     return format_datetime(value, "HH:mm", locale=LOCALE)
 
 
+def _day(value: dt.date) -> str:
+    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
+
+
+def event_when(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) -> str:
+    """donderdag 10 december 2026 van 18:30 tot 21:30; a date alone is a whole day."""
+    if isinstance(start, dt.datetime):
+        if end is None:
+            return f"{_day(start)} om {time_of_day(start)}"
+        if end.date() == start.date():
+            return f"{_day(start)} van {time_of_day(start)} tot {time_of_day(end)}"
+        return f"van {_day(start)} om {time_of_day(start)} tot {_day(end)} om {time_of_day(end)}"
+    if end is None or end == start:
+        return f"{_day(start)} (hele dag)"
+    return f"van {_day(start)} tot {_day(end)}"
+
+
 def month_name(value: YearMonth | int, year: bool = True) -> str:
     """maart 2024, or maart."""
     if isinstance(value, int):
@@ -67,6 +84,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.globals.update(event_when=event_when)
         self.env.filters.update(
             md=self.markdown, date=long_date, datetime=date_time, time=time_of_day,
             month=month_name, month_abbr=month_abbr,

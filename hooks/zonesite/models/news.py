@@ -86,6 +86,13 @@ class Event(Model):
     location: Text = Field(description="Waar: zaal, straat en gemeente.")
     registration: str = Field("", description="Link om in te schrijven (https://…).")
 
+    def ends_at(self) -> dt.datetime:
+        """When the event is over: its end, or the end of its last whole day."""
+        last = self.end or self.start
+        if isinstance(last, dt.datetime):
+            return last
+        return moment_start(last + dt.timedelta(days=1))
+
     @model_validator(mode="after")
     def _end_after_start(self) -> "Event":
         if self.end is not None and type(self.end) is not type(self.start):
