@@ -9,10 +9,19 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check browser clean
+.PHONY: site serve test newsletter browser clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# make newsletter MONTH=2026-11 → builds the site and prints the email to paste into the mailing tool.
+newsletter: site
+	@test -n "$(MONTH)" || { echo "Geef de maand mee: make newsletter MONTH=JJJJ-MM"; exit 2; }
+	@test -f site/nieuwsbrief/$(MONTH)/email.html || { \
+	  echo "Geen nieuwsbrief voor $(MONTH): er is in die maand geen gepubliceerd nieuws."; \
+	  echo "Bestaande maanden: $$(ls site/nieuwsbrief | grep -E '^[0-9]{4}-[0-9]{2}$$' | tr '\n' ' ')"; exit 1; }
+	@echo "HTML: $(CURDIR)/site/nieuwsbrief/$(MONTH)/email.html"
+	@echo "Tekst: $(CURDIR)/site/nieuwsbrief/$(MONTH)/email.txt"
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload

@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content, load_content
+from .models.identity import Identity
+from .validation import explain
+from pydantic import ValidationError
+
 from .pages import Pages, generate_pages
 from .render import Renderer
 
@@ -33,6 +37,18 @@ def run(root: Path, site: dict[str, Any], include_drafts: bool = False) -> Build
     """Load and check all content, then generate every page. Raises ContentError on bad content."""
     now = build_time()
     content, problems = load_content(root, now, include_drafts)
+    identity = _identity(site, problems)
     problems.raise_if_any()
     renderer = Renderer(root / "overrides" / "zonesite")
-    return Build(root, now, content, generate_pages(content, renderer, site))
+    return Build(root, now, content, generate_pages(content, renderer, site, identity))
+
+
+def _identity(site: dict[str, Any], problems) -> Identity | None:
+    zone = site.get("zone") or {"name": site.get("site_name") or "Zonesite"}
+    try:
+        return Identity.model_validate(zone)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            field = "extra.zone." + ".".join(str(part) for part in detail["loc"])
+            problems.add("mkdocs.yml", 0, field, explain(Identity, detail))
+        return None

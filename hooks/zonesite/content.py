@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
+from .models.common import YearMonth
 from .models.news import NewsItem
 from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
 from .source import Document, read_front_matter, read_yaml
@@ -69,6 +70,7 @@ class Content:
     posts: list[Post] = field(default_factory=list)  # published only, newest first
     sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
     broken_ids: set[str] = field(default_factory=set)  # plans that exist but failed validation
+    newsletter_intros: dict[YearMonth, str] = field(default_factory=dict)  # month → Markdown
 
     def fiche(self, reference: str) -> tuple[ActionPlan, Fiche] | None:
         """`actieplan-2025/2.1` → the plan and the fiche, if both exist."""
@@ -88,7 +90,19 @@ def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> 
     content = Content(now=now)
     _load_plans(root, content, problems)
     _load_news(root, content, problems, now, include_drafts)
+    _load_newsletter_intros(root, content, problems)
     return content, problems
+
+
+def _load_newsletter_intros(root: Path, content: Content, problems: Problems) -> None:
+    for file in sorted((root / "news" / "nieuwsbrief").glob("*.md")):
+        try:
+            month = YearMonth.parse(file.stem)
+        except ValueError:
+            problems.add(f"news/nieuwsbrief/{file.name}", 0, "", "de bestandsnaam moet de maand zijn, "
+                         "bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
+            continue
+        content.newsletter_intros[month] = file.read_text(encoding="utf-8-sig")
 
 
 def _load_plans(root: Path, content: Content, problems: Problems) -> None:

@@ -14,7 +14,9 @@ import yaml
 from . import urls
 from .content import Content, Post
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
+from .models.identity import Identity
 from .models.news import moment_start
+from .newsletter import collect_issues, issue_path, render_email
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
 from .models.policy import PolicyPlan
@@ -86,7 +88,7 @@ POSTS_PER_PAGE = 10
 LATEST_ON_HOME = 3
 
 
-def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -> Pages:
+def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity) -> Pages:
     index = Index.of(content)
     pages: list[GeneratedPage] = []
     nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
@@ -101,8 +103,10 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any]) -
         nav.append({plan.title: section})
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
+    nav.append({"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)})
     _generate_news(content, index, renderer, site, pages, assets, posts)
     files = _generate_agenda(content, renderer, site, pages)
+    files.update(_generate_newsletters(content, renderer, site, identity, pages))
     return Pages(pages, nav, assets=assets, files=files, posts=posts)
 
 
@@ -298,4 +302,27 @@ def _generate_agenda(content: Content, renderer: Renderer, site: dict[str, Any],
     files = {CALENDAR_PATH: build_calendar([(post_url(p), p) for p in events], site, name)}
     for post in events:
         files[post_url(post) + EVENT_FILE] = build_calendar([(post_url(post), post)], site, name)
+    return files
+
+
+def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity,
+                          pages: list[GeneratedPage]) -> dict[str, bytes]:
+    issues = collect_issues(content)
+    base = (site.get("site_url") or "").rstrip("/") + "/"
+    links = {"urls": urls, "post_url": post_url, "image_url": image_url, "archive_url": urls.NEWSLETTERS,
+             "absolute": lambda url: base + url}
+    pages.append(_page(renderer, "newsletter_archive.html", urls.NEWSLETTERS, "Nieuwsbrief",
+                       description="Alle nieuwsbrieven van de eerstelijnszone.", issues=issues,
+                       issue_url=issue_path))
+    files: dict[str, bytes] = {}
+    for issue in issues:
+        url = issue_path(issue.month)
+        first = issue.posts[0].item.title
+        preheader = f"{first} en meer nieuws van {identity.name}" if len(issue.posts) > 1 else first
+        html, text = render_email(issue, renderer.render_detached, identity, site,
+                                  {**links, "web_url": url, "preheader": preheader})
+        files[url + "email.html"] = html
+        files[url + "email.txt"] = text
+        pages.append(_page(renderer, "newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
+                           description=preheader, issue=issue, zone=identity, **links))
     return files

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import nh3
 from babel.dates import format_date, format_datetime
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .models.common import YearMonth
@@ -78,7 +78,7 @@ class Renderer:
                                            extension_configs=MARKDOWN_CONFIG)
         self.env = Environment(
             loader=FileSystemLoader(template_dir),
-            autoescape=True,
+            autoescape=select_autoescape(["html"], default=False),  # plain-text email: no escaping
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -96,6 +96,10 @@ class Renderer:
             return Markup("")
         html = sanitize(self._markdown.reset().convert(text))
         return Markup(f'<div class="zs-md">\n{html}\n</div>')
+
+    def render_detached(self, template: str, **context) -> str:
+        """Render a template that lives outside the site's pages (an email)."""
+        return self.env.get_template(template).render(**context)
 
     def render(self, template: str, url: str, **context) -> str:
         """Render `template` for the page at `url`; `link(target)` makes a relative address."""
