@@ -9,10 +9,28 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test newsletter browser clean
+.PHONY: site serve test check new-news new-fiche schemas newsletter browser clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+ZONESITE := PYTHONPATH=hooks $(BIN)/python -m zonesite
+
+# Check all content without building the site: every problem at once, as file:line: field: problem.
+check: $(STAMP)
+	@$(ZONESITE) check
+
+# make new-news TITLE="Trefdag mantelzorgers" → news/JJJJ/JJJJ-MM-DD-trefdag-mantelzorgers.md (a draft)
+new-news: $(STAMP)
+	@$(ZONESITE) new-news --title "$(TITLE)"
+
+# make new-fiche PLAN=actieplan-2025 ID=2.1 TITLE="…" → plans/actieplan-2025/fiches/2-1-….yml
+new-fiche: $(STAMP)
+	@$(ZONESITE) new-fiche --plan "$(PLAN)" --id "$(ID)" --title "$(TITLE)"
+
+# Regenerate hooks/schemas/*.schema.json after changing a model (a test checks they are in sync).
+schemas: $(STAMP)
+	@$(ZONESITE) schemas
 
 # make newsletter MONTH=2026-11 → builds the site and prints the email to paste into the mailing tool.
 newsletter: site

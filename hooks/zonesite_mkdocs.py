@@ -46,7 +46,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, data in result.pages.files.items():
         files.append(File.generated(config, path, content=data))
     _state["html"] = {}
+    _state.pop("sources", None)
     return files
+
+
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    # A generated page's "edit this page" opens the YAML or Markdown file it came from.
+    result: pipeline.Build = _state["build"]
+    source = _state.setdefault("sources", {p.src_uri: p.source for p in result.pages.pages}).get(page.file.src_uri)
+    if source and config.repo_url and config.edit_uri:
+        # edit_uri points into docs/; content lives beside it, one level up.
+        base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{source}"
+    return page
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

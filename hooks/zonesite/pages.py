@@ -13,6 +13,7 @@ import yaml
 
 from . import urls
 from .content import Content, Post
+from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
 from .models.identity import Identity
 from .models.news import moment_start
@@ -107,6 +108,8 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     _generate_news(content, index, renderer, site, pages, assets, posts)
     files = _generate_agenda(content, renderer, site, pages)
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
+    pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
+                       description="Alle velden van plannen, fiches en nieuws.", tables=field_tables()))
     return Pages(pages, nav, assets=assets, files=files, posts=posts)
 
 

@@ -33,6 +33,7 @@ HOME = ""
 NEWS = "nieuws/"
 AGENDA = "agenda/"
 NEWSLETTERS = "nieuwsbrief/"
+FIELD_REFERENCE = "handleiding/velden/"
 
 
 def policy_plan(plan_id: str) -> str:

@@ -1,0 +1,77 @@
+"""The editors' toolkit: check content, scaffold new files, write the JSON Schemas."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import scaffold
+from .content import load_content
+from .errors import ContentError
+from .schemas import write_schemas
+
+
+def _read_site(root: Path) -> dict[str, Any]:
+    """mkdocs.yml's own keys, read without MkDocs (tags like !ENV are not needed here)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    return {"site_name": config.get("site_name", ""), **(config.get("extra") or {})}
+
+
+def check(root: Path) -> int:
+    from .build import _identity
+
+    # Drafts and embargoed items are checked too: they will be published one day.
+    content, problems = load_content(root, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
+    _identity(_read_site(root), problems)
+    if problems.items:
+        print(ContentError(problems.items).report(), file=sys.stderr)
+        return 1
+    plans = len(content.policy_plans) + len(content.action_plans)
+    fiches = sum(len(f) for f in content.fiches.values())
+    news = len(content.posts)
+    print(f"{plans} {'plan' if plans == 1 else 'plannen'}, {fiches} {'fiche' if fiches == 1 else 'fiches'}, "
+          f"{news} {'bericht' if news == 1 else 'berichten'}: alles in orde")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zonesite", description="Hulpmiddelen voor de redactie.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van het project")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="controleer alle inhoud zonder de site te bouwen")
+    news = commands.add_parser("new-news", help="maak een nieuw nieuwsbericht (concept)")
+    news.add_argument("--title", required=True)
+    fiche = commands.add_parser("new-fiche", help="maak een nieuwe actiefiche")
+    fiche.add_argument("--plan", required=True)
+    fiche.add_argument("--id", required=True)
+    fiche.add_argument("--title", required=True)
+    commands.add_parser("schemas", help="schrijf de JSON Schemas opnieuw")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    if args.command == "schemas":
+        for path in write_schemas(root):
+            print(path)
+        return 0
+    try:
+        if args.command == "new-news":
+            created = scaffold.new_news(root, args.title, dt.date.today())
+        else:
+            created = scaffold.new_fiche(root, args.plan, args.id, args.title)
+    except scaffold.ScaffoldError as error:
+        print(f"Niet gemaakt: {error}", file=sys.stderr)
+        return 1
+    print(f"Gemaakt: {created.relative_to(root).as_posix()}")
+    print("Vul de velden in, bekijk het resultaat met `make serve` en controleer met `make check`.")
+    return 0
