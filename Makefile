@@ -68,3 +68,8 @@ $(STAMP): requirements.txt
 
 clean:
 	rm -rf site .pytest_cache test-artifacts
+
+# Performance benchmark on synthetic content in a temporary copy (~10 min): writes bench/RESULTS.md.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from zonesite import build as pipeline
 from zonesite.errors import ContentError
 from zonesite.feeds import write_feeds
+from zonesite.render import sanitize_page
 
 _state: dict[str, object] = {"command": "build"}
 
@@ -62,9 +63,11 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    # Keep each news item's rendered body once, for the feeds: no second Markdown pass.
     result: pipeline.Build = _state["build"]
     if page.url in result.pages.posts:
+        # A news body may hold HTML; an editor's account must not be able to plant a script.
+        html = sanitize_page(html)
+        # Keep the rendered body once, for the feeds: no second Markdown pass.
         _state["html"][page.url] = html
     return html
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BROKEN_BASE = Path(__file__).resolve().parent / "broken" / "base" / "plans"  # a small valid plan set
 CHROMIUM = "/usr/bin/chromium"
 # A fixed build moment: after every example item's date, so nothing in the examples is embargoed.
 BUILD_EPOCH = "1795000000"  # 18 November 2026

@@ -15,7 +15,7 @@ from .models.fiche import Fiche
 from .models.common import YearMonth
 from .models.news import NewsItem
 from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
-from .source import Document, read_front_matter, read_yaml
+from .source import Document, read_front_matter, read_text, read_yaml
 from .validation import validate
 
 NEWS_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -102,7 +102,7 @@ def _load_newsletter_intros(root: Path, content: Content, problems: Problems) ->
             problems.add(f"news/nieuwsbrief/{file.name}", 0, "", "de bestandsnaam moet de maand zijn, "
                          "bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
             continue
-        content.newsletter_intros[month] = file.read_text(encoding="utf-8-sig")
+        content.newsletter_intros[month] = read_text(file)
 
 
 def _load_plans(root: Path, content: Content, problems: Problems) -> None:

@@ -19,10 +19,11 @@ ATOM_PATH = "atom.xml"
 
 def item_content(page_html: str, page_url: str) -> str:
     """The body of a news page as feed content: out of the site, so every address is absolute."""
-    if not page_html.strip():
+    start, found, rest = page_html.partition("<!-- zs-body")
+    body_html = rest.partition("-->")[2].partition("<!-- /zs-body -->")[0] if found else start
+    if not body_html.strip():
         return ""
-    page = lxml.html.fragment_fromstring(page_html, create_parent="div")
-    body = next(iter(page.find_class("zs-body")), page)
+    body = lxml.html.fragment_fromstring(body_html, create_parent="div")
     for anchor in body.find_class("headerlink"):  # the ¶ links mean nothing in a reader
         anchor.drop_tree()
     body.make_links_absolute(page_url, resolve_base_href=False)

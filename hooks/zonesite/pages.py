@@ -5,6 +5,7 @@ so the build grows linearly with the content."""
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +39,11 @@ class GeneratedPage:
         return urls.src_uri(self.url)
 
     def text(self) -> str:
-        meta = {"title": self.title, **self.meta}
+        # MkDocs and Material print the title and description without escaping (nav, <meta>):
+        # escape them here, or a title could carry markup into every page of the site.
+        meta = {**self.meta, "title": html.escape(self.title)}
+        if "description" in meta:
+            meta["description"] = html.escape(meta["description"])
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         return f"---\n{front}---\n\n{self.markdown}"
 
@@ -98,10 +103,10 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     posts: dict[str, Post] = {}
     for plan in sorted(content.policy_plans.values(), key=lambda p: p.period.start, reverse=True):
         section = _generate_policy_plan(plan, content, index, renderer, pages)
-        nav.append({plan.title: section})
+        nav.append({html.escape(plan.title): section})
     for plan in sorted(content.action_plans.values(), key=lambda p: p.year, reverse=True):
         section = _generate_action_plan(plan, content, index, renderer, pages)
-        nav.append({plan.title: section})
+        nav.append({html.escape(plan.title): section})
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
     nav.append({"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)})
@@ -155,13 +160,13 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
                 plan=plan, sd=sd, od=od, urls=urls,
                 fiches=index.fiches_by_objective[(plan.id, "od:" + od.id)],
                 other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
-            sd_section.append({f"OD {od.id}": urls.src_uri(od_url)})
-        section.append({f"SD {sd.id}. {sd.title}": sd_section})
+            sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
+        section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     for appendix in plan.appendices:
         url = urls.appendix(plan.id, appendix.title)
         pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
                            plan=plan, appendix=appendix, urls=urls))
-        section.append({f"Bijlage: {appendix.title}": urls.src_uri(url)})
+        section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
     return section
 
 
@@ -199,7 +204,7 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
             continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", []),
             posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.id}", []), post_url=post_url, image_url=image_url))
         # Flat, not a sub-section: Material would make the first fiche the sub-section's index page.
-        section.append({f"Actie {fiche.id}. {fiche.label}": urls.src_uri(url)})
+        section.append({html.escape(f"Actie {fiche.id}. {fiche.label}"): urls.src_uri(url)})
     return section
 
 

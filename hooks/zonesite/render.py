@@ -9,7 +9,9 @@ import markdown
 import nh3
 from babel.dates import format_date, format_datetime
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+import re
+
+from markupsafe import Markup, escape
 
 from .models.common import YearMonth
 from .urls import relative
@@ -26,6 +28,35 @@ _ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "details", "summary"
 
 def sanitize(html: str) -> str:
     return nh3.clean(html, tags=_ALLOWED_TAGS, link_rel="noopener")
+
+
+# A whole rendered page keeps the markup Markdown and our templates produce (ids for anchors,
+# classes for styling, ARIA), but loses scripts, event handlers and javascript: links.
+_PAGE_TAGS = _ALLOWED_TAGS | {"div", "span", "section", "nav", "time", "dl", "dt", "dd", "figure",
+                              "figcaption", "abbr", "sup", "sub", "caption", "thead", "tbody", "tfoot"}
+_PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "role", "tabindex", "hidden"},
+    "a": {"href", "hreflang", "download"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "time": {"datetime"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "ol": {"start", "reversed"},
+    "abbr": {"title"},
+}
+
+
+def sanitize_page(html: str) -> str:
+    return nh3.clean(html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, link_rel="noopener",
+                     generic_attribute_prefixes={"aria-", "data-"}, strip_comments=False)
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def plain(text: str) -> Markup:
+    """Text shown literally where Markdown would read it (a heading): no links, no attributes."""
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
 
 
 def long_date(value: dt.date | dt.datetime) -> str:
@@ -86,7 +117,7 @@ class Renderer:
         )
         self.env.globals.update(event_when=event_when)
         self.env.filters.update(
-            md=self.markdown, date=long_date, datetime=date_time, time=time_of_day,
+            md=self.markdown, plain=plain, date=long_date, datetime=date_time, time=time_of_day,
             month=month_name, month_abbr=month_abbr,
         )
 

@@ -15,6 +15,10 @@ import yaml
 from .errors import Problems
 
 
+# Control characters (pasted from Word or PDF) are invisible to editors and invalid in XML feeds.
+_CONTROL = {code: None for code in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+
+
 class LineDict(dict):
     line: int = 0
     key_lines: dict[Any, int]
@@ -51,6 +55,10 @@ class _LineLoader(yaml.SafeLoader):
         return items
 
 
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
+        # Escapes such as "\x0b" in a quoted string make control characters after reading.
+        return super().construct_yaml_str(node).translate(_CONTROL)
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         # An impossible date (2025-02-30) would crash PyYAML; keep the text for validation to explain.
         try:
@@ -59,6 +67,7 @@ class _LineLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
@@ -167,14 +176,14 @@ def _shift_lines(node: Any, offset: int) -> None:
 
 def read_yaml(file: Path, root: Path, problems: Problems) -> Document | None:
     path = display_path(file, root)
-    data = parse_yaml(_read_text(file), path, problems)
+    data = parse_yaml(read_text(file), path, problems)
     return Document(path, data) if data is not None else None
 
 
 def read_front_matter(file: Path, root: Path, problems: Problems) -> Document | None:
     """A Markdown file with YAML front matter between `---` lines."""
     path = display_path(file, root)
-    text = _read_text(file)
+    text = read_text(file)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         problems.add(path, 1, "", "het bestand moet beginnen met een regel `---`, dan de velden "
@@ -198,6 +207,7 @@ def display_path(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
-def _read_text(file: Path) -> str:
+
+def read_text(file: Path) -> str:
     # utf-8-sig: Windows editors sometimes save a byte-order mark, which YAML would choke on.
-    return file.read_text(encoding="utf-8-sig")
+    return file.read_text(encoding="utf-8-sig").translate(_CONTROL)

@@ -12,7 +12,8 @@ from slugify import slugify as _slugify
 
 
 def slug(text: str) -> str:
-    return _slugify(text, separator="-") or "x"
+    # Bounded: a 3,000-character tag must not become a file name the file system refuses.
+    return _slugify(text, separator="-", max_length=80, word_boundary=True) or "x"
 
 
 def src_uri(url: str) -> str:

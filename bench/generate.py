@@ -1,0 +1,170 @@
+"""Synthetic but valid content for the benchmark, in a temporary copy of the project.
+
+`make_zonesite_project(dest, news=N, fiches=F)` copies the build parts of the project and adds N
+news items and enough fiches to reach F; `make_plain_project(dest, pages=P)` makes a plain
+MkDocs + Material project (same theme and Markdown extensions, no hooks) with P pages.
+Everything is deterministic: the same arguments give the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "plans")
+ACTION_PLAN = "actieplan-2024"
+SEED = 20261118
+
+# Every news item is dated in this window: all before the benchmark's build moment (SOURCE_DATE_EPOCH
+# 1795000000 = 18 November 2026), so nothing is embargoed.
+FIRST_DAY = dt.date(2019, 1, 1)
+LAST_DAY = dt.date(2026, 11, 10)
+
+TAGS = ["valpreventie", "vorming", "netwerk", "mantelzorg", "armoede", "geestelijke gezondheid",
+        "ouderen", "jongeren", "huisartsen", "apothekers", "lokaal bestuur", "participatie", "beleid",
+        "zorgraad", "dementie", "thuiszorg", "welzijn", "digitalisering", "preventie", "studiedag"]
+
+WORDS = ("zorg welzijn partners netwerk huisarts apotheker thuisverpleging mantelzorger ouderen "
+         "gemeente zone overleg vorming studiedag bewoners kwetsbare gezinnen preventie samenwerking "
+         "eerstelijn zorgverleners afspraken project werkgroep gesprek aanbod ervaring vragen "
+         "toegankelijk buurt sociaal huis vrijwilligers opvolging bereik resultaten evaluatie plan "
+         "acties ondersteuning informatie website nieuwsbrief inschrijving programma sprekers "
+         "praktijk methode doelgroep afstemming verwijzing begeleiding").split()
+HEADINGS = ["Wat gebeurt er?", "Voor wie?", "Praktisch", "Wat leerden we?", "Hoe verder?",
+            "Meer informatie", "Achtergrond", "Uw mening"]
+LOCATIONS = ["Zaal De Kouter, Kerkplein 4, Ninove", "Sociaal huis, Stationsplein 1, Geraardsbergen",
+             "Cultuurcentrum De Plomblom, Geraardsbergen", "Online (Teams)"]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 16))
+    return " ".join(words).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng) for _ in range(sentences))
+
+
+def markdown_body(rng: random.Random) -> str:
+    """About 150–300 words: a paragraph, a heading with a list (one nested item), a closing paragraph."""
+    items = [f"- {_sentence(rng)}" for _ in range(rng.randint(3, 5))]
+    items.insert(2, f"  - {_sentence(rng)}")  # nested with two spaces, as editors write it
+    parts = [_paragraph(rng, rng.randint(3, 6)), f"## {rng.choice(HEADINGS)}", "\n".join(items),
+             _paragraph(rng, rng.randint(2, 5))]
+    if rng.random() < 0.5:
+        parts.append(f"Meer op [onze website](https://www.example.org/{rng.choice(WORDS)}) of **mail ons**.")
+    return "\n\n".join(parts) + "\n"
+
+
+def copy_parts(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS, root: Path = ROOT) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def add_news(project: Path, count: int, fiche_ids: list[str], seed: int = SEED) -> list[Path]:
+    """`count` items spread evenly over FIRST_DAY..LAST_DAY, with unique slugs. Returns the files."""
+    rng = random.Random(seed)
+    span = (LAST_DAY - FIRST_DAY).days
+    files = []
+    for i in range(count):
+        day = FIRST_DAY + dt.timedelta(days=span * i // max(count - 1, 1))
+        topic = rng.sample(TAGS, k=rng.randint(1, 3))
+        slug = re.sub(r"[^a-z0-9]+", "-", f"bericht {i:05d} {topic[0]}").strip("-")
+        meta: dict = {
+            "title": f"Bericht {i + 1}: {topic[0]} en {rng.choice(WORDS)}",
+            "date": day,
+            "description": _sentence(rng),
+            "tags": topic,
+        }
+        if rng.random() < 0.2:
+            meta["actions"] = [f"{ACTION_PLAN}/{rng.choice(fiche_ids)}"]
+        if rng.random() < 0.15:
+            start = day + dt.timedelta(days=rng.randint(7, 40))
+            meta["event"] = {"start": f"{start:%Y-%m-%d} 13:30", "end": f"{start:%Y-%m-%d} 16:30",
+                             "location": rng.choice(LOCATIONS)}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        file = project / "news" / f"{day:%Y}" / f"{day:%Y-%m-%d}-{slug}.md"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"---\n{front}---\n\n{markdown_body(rng)}", encoding="utf-8")
+        files.append(file)
+    return files
+
+
+def add_fiches(project: Path, total: int) -> list[str]:
+    """Copy the existing fiches (their SD/OD stay valid) under new ids 9.1, 9.2, … up to `total`."""
+    folder = project / "plans" / ACTION_PLAN / "fiches"
+    originals = sorted(folder.glob("*.yml"))
+    ids = [str(yaml.safe_load(f.read_text(encoding="utf-8"))["id"]) for f in originals]
+    for n in range(1, total - len(originals) + 1):
+        source = originals[(n - 1) % len(originals)]
+        text = source.read_text(encoding="utf-8")
+        fiche_id = f"9.{n}"
+        text = re.sub(r'^id: .*$', f'id: "{fiche_id}"', text, count=1, flags=re.M)
+        title = yaml.safe_load(re.search(r"^titel: .*$", text, flags=re.M).group(0))["titel"]
+        text = re.sub(r'^titel: .*$', lambda m: "titel: " + json.dumps(f"Synthetische actie {fiche_id}: {title}",
+                      ensure_ascii=False), text, count=1, flags=re.M)
+        text = re.sub(r'^korte_titel: .*$', f'korte_titel: "Synthetisch {fiche_id}"', text, count=1, flags=re.M)
+        (folder / f"9-{n}-synthetisch.yml").write_text(text, encoding="utf-8")
+        ids.append(fiche_id)
+    return ids
+
+
+def make_zonesite_project(dest: Path, news: int, fiches: int, seed: int = SEED, root: Path = ROOT) -> Path:
+    """The project's build parts (mkdocs.yml, hooks, overrides, docs, plans) under `root`, plus synthetic content."""
+    copy_parts(dest, PROJECT_PARTS, root)
+    (dest / "news").mkdir(exist_ok=True)
+    fiche_ids = add_fiches(dest, fiches)
+    add_news(dest, news, fiche_ids, seed)
+    return dest
+
+
+def plain_config(root: Path = ROOT) -> str:
+    """mkdocs.yml without hooks, without the content watch paths and with the generated pages out of the nav."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(?:  .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^watch:\n(?:  .*\n)+", "", text, flags=re.M)
+    assert "hooks:" not in text and "zonesite_mkdocs" not in text, "could not drop the hooks from mkdocs.yml"
+    return text + '\n# Benchmark pages: built, but kept out of the nav (as the news pages are).\nnot_in_nav: |\n  /pages/\n'
+
+
+def make_plain_project(dest: Path, pages: int, seed: int = SEED, root: Path = ROOT) -> Path:
+    """Plain MkDocs + Material: the same theme, overrides and extensions, `pages` pages in total.
+
+    The hand-written docs/ pages (in the nav) count towards `pages`; a home page and the field
+    reference the nav names are added, the rest are news-sized pages under docs/pages/ (not in the nav)."""
+    copy_parts(dest, ("overrides", "docs"), root)
+    (dest / "mkdocs.yml").write_text(plain_config(root), encoding="utf-8")
+    rng = random.Random(seed)
+    docs = dest / "docs"
+    extra = [docs / "index.md", docs / "handleiding" / "velden" / "index.md"]
+    existing = len(list(docs.rglob("*.md")))
+    for file in extra:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"# {file.parent.name or 'Start'}\n\n{markdown_body(rng)}", encoding="utf-8")
+    for i in range(max(pages - existing - len(extra), 0)):
+        file = docs / "pages" / f"{i // 500:02d}" / f"pagina-{i:05d}.md"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        title = f"Pagina {i + 1}: {rng.choice(TAGS)}"
+        file.write_text(f"---\ntitle: \"{title}\"\ndescription: \"{_sentence(rng)}\"\n---\n\n# {title}\n\n"
+                        f"{markdown_body(rng)}", encoding="utf-8")
+    return dest
+
+
+if __name__ == "__main__":  # python bench/generate.py DEST NEWS FICHES: look at the generated content
+    import sys
+
+    target = make_zonesite_project(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
+    print(target)
