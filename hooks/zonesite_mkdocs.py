@@ -47,14 +47,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, data in result.pages.files.items():
         files.append(File.generated(config, path, content=data))
     _state["html"] = {}
-    _state.pop("sources", None)
+    _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
     return files
 
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):
     # A generated page's "edit this page" opens the YAML or Markdown file it came from.
     result: pipeline.Build = _state["build"]
-    source = _state.setdefault("sources", {p.src_uri: p.source for p in result.pages.pages}).get(page.file.src_uri)
+    source = _state["sources"].get(page.file.src_uri)
     if source and config.repo_url and config.edit_uri:
         # edit_uri points into docs/; content lives beside it, one level up.
         base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")

@@ -23,7 +23,12 @@ def _read_site(root: Path) -> dict[str, Any]:
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    file = root / "mkdocs.yml"
+    try:
+        config = yaml.load(file.read_text(encoding="utf-8"), Loader=Loader) if file.is_file() else {}
+    except yaml.YAMLError:
+        config = {}  # MkDocs itself explains a broken mkdocs.yml; the content check goes on
+    config = config if isinstance(config, dict) else {}
     return {"site_name": config.get("site_name", ""), **(config.get("extra") or {})}
 
 

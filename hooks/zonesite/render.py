@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import markdown
@@ -92,6 +93,7 @@ def event_when(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) 
     return f"van {_day(start)} tot {_day(end)}"
 
 
+@functools.cache  # list pages repeat the same archive months; Babel is slow per call
 def month_name(value: YearMonth | int, year: bool = True) -> str:
     """maart 2024, or maart."""
     if isinstance(value, int):
