@@ -44,7 +44,7 @@ newsletter: site
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP) browser
+test: $(STAMP) browser node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q tests
 
 # The browser tests drive Debian's Chromium; install it when it is missing and we may.
@@ -56,6 +56,12 @@ browser:
 	  else \
 	    echo "Let op: chromium ontbreekt, de browsertests worden overgeslagen (apt-get install chromium)."; \
 	  fi; }
+
+# axe-core for the accessibility tests, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \

@@ -1,0 +1,72 @@
+"""Accessibility: axe-core in Chromium finds no WCAG 2.1 A/AA violation, light and dark."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PAGE_TYPES = {
+    "home": "",
+    "policy plan": "beleidsplan-2024-2026/",
+    "strategic objective": "beleidsplan-2024-2026/sd-1/",
+    "operational objective": "beleidsplan-2024-2026/od-1-1/",
+    "action plan overview": "actieplan-2024/",
+    "timeline": "actieplan-2024/tijdlijn/",
+    "about the action plan": "actieplan-2024/over-dit-plan/",
+    "fiche": "actieplan-2024/actie-2/",
+    "news index": "nieuws/",
+    "news item": "nieuws/2026/11/terugblik-studiedag-geestelijke-gezondheid/",
+    "event": "nieuws/2026/11/netwerkavond-10-december/",
+    "tag page": "nieuws/onderwerp/vorming/",
+    "agenda": "agenda/",
+    "newsletter archive": "nieuwsbrief/",
+    "newsletter web version": "nieuwsbrief/2026-11/",
+    "guide": "handleiding/",
+    "field guide": "handleiding/velden/",
+    "accessibility statement": "toegankelijkheid/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.skip("axe-core ontbreekt: npm ci (make test doet dit)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def violations(tab, axe_source: str) -> list[str]:
+    tab.add_script_tag(content=axe_source)
+    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {json.dumps([n['target'] for n in v['nodes']][:5])}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_wcag_violations_on_any_page_type(example_site, serve, browser, axe_source, scheme):
+    base = serve(example_site.path)
+    context = browser.new_context(color_scheme=scheme, locale="nl-BE")
+    tab = context.new_page()
+    found = {}
+    for name, url in PAGE_TYPES.items():
+        assert (example_site.path / url / "index.html").is_file(), url
+        tab.goto(base + url)
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
+            ("slate" if scheme == "dark" else "default")
+        if problems := violations(tab, axe_source):
+            found[name] = problems
+    context.close()
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_newsletter_email_has_no_wcag_violations(example_site, serve, browser, axe_source):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(serve(example_site.path) + "nieuwsbrief/2026-11/email.html")
+    problems = violations(tab, axe_source)
+    context.close()
+    assert not problems, problems
