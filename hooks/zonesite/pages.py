@@ -203,8 +203,8 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
             plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, urls=urls, continues=continues,
             continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", []),
             posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.id}", []), post_url=post_url, image_url=image_url))
-        # Flat, not a sub-section: Material would make the first fiche the sub-section's index page.
-        section.append({html.escape(f"Actie {fiche.id}. {fiche.label}"): urls.src_uri(url)})
+        # Fiches stay out of the nav: Material copies the nav into every page, so 200 fiches in it
+        # would double every page's size. The overview, SD and OD pages and search lead to them.
     return section
 
 
