@@ -399,23 +399,14 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
         "(the same for both builds).")
     add("")
     growth = []
-    if (1000, 50) in by and (3000, 50) in by:
-        a, b = by[(1000, 50)], by[(3000, 50)]
-        za, zb = a.stats(a.zonesite)["median_s"], b.stats(b.zonesite)["median_s"]
-        pa, pb = a.stats(a.plain)["median_s"], b.stats(b.plain)["median_s"]
-        growth.append(("3000 / 1000 news", zb / za, pb / pa, b.pages / a.pages,
-                       (zb / b.pages) / (za / a.pages)))
-    if (100, 50) in by and (1000, 50) in by:
-        a, b = by[(100, 50)], by[(1000, 50)]
-        za, zb = a.stats(a.zonesite)["median_s"], b.stats(b.zonesite)["median_s"]
-        pa, pb = a.stats(a.plain)["median_s"], b.stats(b.plain)["median_s"]
-        growth.append(("1000 / 100 news", zb / za, pb / pa, b.pages / a.pages, (zb / b.pages) / (za / a.pages)))
-    if (1000, 50) in by and (1000, 200) in by:
-        a, b = by[(1000, 50)], by[(1000, 200)]
-        za, zb = a.stats(a.zonesite)["median_s"], b.stats(b.zonesite)["median_s"]
-        pa, pb = a.stats(a.plain)["median_s"], b.stats(b.plain)["median_s"]
-        growth.append(("200 / 50 fiches (1000 news)", zb / za, pb / pa, b.pages / a.pages,
-                       (zb / b.pages) / (za / a.pages)))
+    for label, small, large in (("3000 / 1000 news", (1000, 50), (3000, 50)),
+                                ("1000 / 100 news", (100, 50), (1000, 50)),
+                                ("200 / 50 fiches (1000 news)", (1000, 50), (1000, 200))):
+        if small in by and large in by:
+            a, b = by[small], by[large]
+            za, zb = a.stats(a.zonesite)["median_s"], b.stats(b.zonesite)["median_s"]
+            pa, pb = a.stats(a.plain)["median_s"], b.stats(b.plain)["median_s"]
+            growth.append((label, zb / za, pb / pa, b.pages / a.pages, (zb / b.pages) / (za / a.pages)))
     if growth:
         add("### How time grows with size")
         add("")
