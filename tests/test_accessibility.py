@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "guide": "handleiding/",
     "field guide": "handleiding/velden/",
     "accessibility statement": "toegankelijkheid/",
+    "print view": "actieplan-2024/afdrukken/",
+    "policy plan print view": "beleidsplan-2024-2026/afdrukken/",
 }
 
 

@@ -5,8 +5,10 @@ so the build grows linearly with the content."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections import defaultdict
+from urllib.parse import urljoin
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +25,8 @@ from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
-from .render import Renderer, month_name
+from .render import Renderer, long_date, month_name
+from .wordfile import write_action_plan
 
 
 @dataclass
@@ -101,17 +104,18 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     pages.append(_generate_home(content, renderer, site))
     assets: dict[str, str] = {}
     posts: dict[str, Post] = {}
+    files: dict[str, bytes] = {}
     for plan in sorted(content.policy_plans.values(), key=lambda p: p.period.start, reverse=True):
         section = _generate_policy_plan(plan, content, index, renderer, pages)
         nav.append({html.escape(plan.title): section})
     for plan in sorted(content.action_plans.values(), key=lambda p: p.year, reverse=True):
-        section = _generate_action_plan(plan, content, index, renderer, pages)
+        section = _generate_action_plan(plan, content, index, renderer, site, pages, files)
         nav.append({html.escape(plan.title): section})
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
     nav.append({"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)})
     _generate_news(content, index, renderer, site, pages, assets, posts)
-    files = _generate_agenda(content, renderer, site, pages)
+    files.update(_generate_agenda(content, renderer, site, pages))
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
     pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
                        description="Alle velden van plannen, fiches en nieuws.", tables=field_tables()))
@@ -162,6 +166,8 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
                 other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
+    pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.title}: afdrukversie",
+                       source, hide=("navigation", "toc"), plan=plan, urls=urls))
     for appendix in plan.appendices:
         url = urls.appendix(plan.id, appendix.title)
         pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
@@ -171,7 +177,7 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
 
 
 def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, renderer: Renderer,
-                          pages: list[GeneratedPage]) -> list[Any]:
+                          site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes]) -> list[Any]:
     source = content.source_of(plan)
     fiches = content.fiches.get(plan.id, [])
     objectives = content.objectives[plan.policy_plan]
@@ -184,9 +190,11 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
         themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
         audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
+    rows = [_timeline_row(f, plan.year) for f in fiches]
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn {plan.title.lower()}", source,
-                       hide=("navigation", "toc"), plan=plan, fiches=fiches, urls=urls, rows=[_timeline_row(f, plan.year) for f in fiches]))
+                       hide=("navigation", "toc"), plan=plan, fiches=fiches, urls=urls, rows=rows))
+    _generate_submission(plan, policy, fiches, objectives, rows, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over {plan.title.lower()}", source,
                        plan=plan, policy=policy, urls=urls))
@@ -206,6 +214,24 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         # Fiches stay out of the nav: Material copies the nav into every page, so 200 fiches in it
         # would double every page's size. The overview, SD and OD pages and search lead to them.
     return section
+
+
+def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
+                         rows: list[dict[str, Any]], renderer: Renderer, site: dict[str, Any],
+                         pages: list[GeneratedPage], files: dict[str, bytes]) -> None:
+    """The document the zorgraad submits to the department: a print view and a Word file."""
+    entries = [{"fiche": f, "anchor": urls.slug(f.id), "sd": objectives.sd.get(f.strategic_objective),
+                "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
+    pages.append(_page(renderer, "print_action_plan.html", urls.print_view(plan.id),
+                       f"{plan.title}: afdrukversie", hide=("navigation", "toc"), plan=plan, policy=policy,
+                       fiches=entries, rows=rows, urls=urls, docx_url=urls.word_file(plan.id)))
+    base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
+    helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
+               "date": long_date, "month": month_name}
+    # The file's own dates come from the content, not the clock: same plan, same bytes.
+    stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])
+    moment = dt.datetime.combine(max(stamps, default=dt.date(1980, 1, 1)), dt.time(), tzinfo=dt.timezone.utc)
+    files[urls.word_file(plan.id)] = write_action_plan(plan, policy, fiches, objectives, helpers, moment)
 
 
 def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any]]:
@@ -327,10 +353,10 @@ def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, 
         url = issue_path(issue.month)
         first = issue.posts[0].item.title
         preheader = f"{first} en meer nieuws van {identity.name}" if len(issue.posts) > 1 else first
-        html, text = render_email(issue, renderer.render_detached, identity, site,
-                                  {**links, "web_url": url, "preheader": preheader})
-        files[url + "email.html"] = html
-        files[url + "email.txt"] = text
+        email_html, email_text = render_email(issue, renderer.render_detached, identity, site,
+                                              {**links, "web_url": url, "preheader": preheader})
+        files[url + "email.html"] = email_html
+        files[url + "email.txt"] = email_text
         pages.append(_page(renderer, "newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
                            description=preheader, issue=issue, zone=identity, **links))
     return files

@@ -65,6 +65,14 @@ def about_action_plan(plan_id: str) -> str:
     return f"{plan_id}/over-dit-plan/"
 
 
+def print_view(plan_id: str) -> str:
+    return f"{plan_id}/afdrukken/"
+
+
+def word_file(plan_id: str) -> str:
+    return f"{plan_id}/{plan_id}.docx"
+
+
 def fiche(plan_id: str, fiche_id: str) -> str:
     return f"{plan_id}/actie-{slug(fiche_id)}/"
 
