@@ -118,6 +118,12 @@ class _Writer:
     def heading(self, text: str, level: int) -> None:
         self.doc.add_heading(text, level=level)
 
+    def section(self, title: str, markdown: str, level: int) -> None:
+        """A heading with its text, or nothing when the field is empty."""
+        if markdown and markdown.strip():
+            self.heading(title, level)
+            self.text(markdown)
+
     def label(self, label: str, value: str) -> None:
         if value:
             paragraph = self.doc.add_paragraph()
@@ -182,12 +188,8 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
         w.heading("Versies", 1)
         w.table(["Versie", "Datum", "Wat veranderde", "Door"],
                 [[v.version, date(v.date), v.description, v.author] for v in plan.versions])
-    if plan.introduction:
-        w.heading("Inleiding", 1)
-        w.text(plan.introduction)
-    if plan.communication_audiences:
-        w.heading("Communicatie naar specifieke doelgroepen", 1)
-        w.text(plan.communication_audiences)
+    w.section("Inleiding", plan.introduction, 1)
+    w.section("Communicatie naar specifieke doelgroepen", plan.communication_audiences, 1)
     if plan.network_organisation:
         w.heading("Functioneren als netwerkorganisatie", 1)
         if plan.network_organisation.staff_time_percent is not None:
@@ -267,9 +269,5 @@ def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, date: Callable, mont
             w.table(["Indicator", "Meetmethode", "Streefdoel"],
                     [[i.indicator + (f" ({i.explanation})" if i.explanation else ""), i.method, i.target]
                      for i in kind.indicators])
-    if fiche.link:
-        w.heading("Link met andere doelstellingen", 2)
-        w.text(fiche.link)
-    if fiche.communication:
-        w.heading("Communicatie", 2)
-        w.text(fiche.communication)
+    w.section("Link met andere doelstellingen", fiche.link, 2)
+    w.section("Communicatie", fiche.communication, 2)
