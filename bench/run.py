@@ -420,7 +420,7 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
     if serve:
         add(f"## `mkdocs serve`: rebuild after editing one news item ({serve['project']})")
         add("")
-        add(f"| measure | median | runs |")
+        add("| measure | median | runs |")
         add("|---|---:|---|")
         add(f"| save → \"Reloading browsers\" (wall, incl. 0.5 s polling + 0.1 s debounce) | "
             f"{median(serve['rebuild_wall_s']):.2f} s | {', '.join(f'{v:.2f}' for v in serve['rebuild_wall_s'])} |")

@@ -30,7 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         result = pipeline.run(root, site, include_drafts=_state["command"] == "serve")
     except ContentError as error:
         raise PluginError(error.report()) from None
-    _state["build"] = result
+    _state["build"], _state["site"] = result, site
     config.nav = result.pages.nav + list(config.nav or [])
     return config
 
@@ -53,7 +53,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):
     # A generated page's "edit this page" opens the YAML or Markdown file it came from.
-    result: pipeline.Build = _state["build"]
     source = _state["sources"].get(page.file.src_uri)
     if source and config.repo_url and config.edit_uri:
         # edit_uri points into docs/; content lives beside it, one level up.
@@ -75,8 +74,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     result: pipeline.Build = _state["build"]
     posts = [(url, post) for url, post in result.pages.posts.items() if not post.item.draft]
-    site = {"site_name": config.site_name, "site_description": config.site_description or "",
-            "site_url": config.site_url or "http://localhost/"}
+    site = {**_state["site"], "site_url": config.site_url or "http://localhost/"}
     write_feeds(posts, _state["html"], site, Path(config.site_dir))
 
 

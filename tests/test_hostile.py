@@ -4,7 +4,6 @@ Property-based: hypothesis writes the content; a real `mkdocs build` reads it.""
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 

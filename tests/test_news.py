@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import feedparser
-import pytest
 import yaml
 from conftest import ROOT, build_site, make_project, squash
 from slugify import slugify

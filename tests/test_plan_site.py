@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 import yaml
 from babel.dates import format_date
 from conftest import FIXTURES, ROOT, Site, markdown_words, squash

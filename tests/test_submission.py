@@ -6,10 +6,9 @@ import io
 import re
 
 import docx
-import pytest
 from conftest import FIXTURES, ROOT, squash
 from pypdf import PdfReader
-from test_plan_site import load, markdown_words, plan_files
+from test_plan_site import markdown_words, plan_files
 
 ARTIFACTS = ROOT / "test-artifacts"
 TEMPLATE_ORDER = ["Wat?", "Waarom?", "Voor wie?", "Met wie?", "Hoe?", "Mijlpalen", "Evaluatie",

@@ -37,13 +37,14 @@ def run(root: Path, site: dict[str, Any], include_drafts: bool = False) -> Build
     """Load and check all content, then generate every page. Raises ContentError on bad content."""
     now = build_time()
     content, problems = load_content(root, now, include_drafts)
-    identity = _identity(site, problems)
+    identity = check_identity(site, problems)
     problems.raise_if_any()
     renderer = Renderer(root / "overrides" / "zonesite")
     return Build(root, now, content, generate_pages(content, renderer, site, identity))
 
 
-def _identity(site: dict[str, Any], problems) -> Identity | None:
+def check_identity(site: dict[str, Any], problems) -> Identity | None:
+    """The zone identity from mkdocs.yml `extra.zone`, or None after reporting its problems."""
     zone = site.get("zone") or {"name": site.get("site_name") or "Zonesite"}
     try:
         return Identity.model_validate(zone)

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from . import scaffold
+from .build import check_identity
 from .content import load_content
 from .errors import ContentError
 from .schemas import write_schemas
@@ -33,11 +34,9 @@ def _read_site(root: Path) -> dict[str, Any]:
 
 
 def check(root: Path) -> int:
-    from .build import _identity
-
     # Drafts and embargoed items are checked too: they will be published one day.
     content, problems = load_content(root, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
-    _identity(_read_site(root), problems)
+    check_identity(_read_site(root), problems)
     if problems.items:
         print(ContentError(problems.items).report(), file=sys.stderr)
         return 1

@@ -98,6 +98,8 @@ LATEST_ON_HOME = 3
 
 
 def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity) -> Pages:
+    # Every template builds addresses the same way; no page has to pass these along.
+    renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url)
     index = Index.of(content)
     pages: list[GeneratedPage] = []
     nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
@@ -136,10 +138,9 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
     action = max(content.action_plans.values(), key=lambda p: p.year, default=None)
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
                  description=site.get("site_description") or "", policy=policy, action=action,
-                 fiches=content.fiches.get(action.id, []) if action else [], urls=urls, site=site,
+                 fiches=content.fiches.get(action.id, []) if action else [], site=site,
                  statuses=STATUS_LABELS, latest=content.posts[:LATEST_ON_HOME],
-                 upcoming=upcoming_events(content)[:LATEST_ON_HOME],
-                 post_url=post_url, image_url=image_url)
+                 upcoming=upcoming_events(content)[:LATEST_ON_HOME])
 
 
 def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, renderer: Renderer,
@@ -147,13 +148,13 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
     source = content.source_of(plan)
     overview = urls.policy_plan(plan.id)
     pages.append(_page(renderer, "policy_plan.html", overview, plan.title, source,
-                       description=f"{plan.title} van {plan.zone}", plan=plan, urls=urls))
+                       description=f"{plan.title} van {plan.zone}", plan=plan))
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
         pages.append(_page(
             renderer, "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
-            plan=plan, sd=sd, urls=urls,
+            plan=plan, sd=sd,
             fiches=index.fiches_by_objective[(plan.id, "sd:" + sd.id)],
             other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
@@ -161,17 +162,17 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
             od_url = urls.operational_objective(plan.id, od.id)
             pages.append(_page(
                 renderer, "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
-                plan=plan, sd=sd, od=od, urls=urls,
+                plan=plan, sd=sd, od=od,
                 fiches=index.fiches_by_objective[(plan.id, "od:" + od.id)],
                 other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.title}: afdrukversie",
-                       source, hide=("navigation", "toc"), plan=plan, urls=urls))
+                       source, hide=("navigation", "toc"), plan=plan))
     for appendix in plan.appendices:
         url = urls.appendix(plan.id, appendix.title)
         pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
-                           plan=plan, appendix=appendix, urls=urls))
+                           plan=plan, appendix=appendix))
         section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
     return section
 
@@ -186,18 +187,18 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     pages.append(_page(
         renderer, "action_plan.html", overview, plan.title, source,
         description=f"Alle acties van {plan.title.lower()}, met hun trekker en stand van zaken.",
-        plan=plan, policy=policy, objectives=objectives, fiches=fiches, urls=urls,
+        plan=plan, policy=policy, objectives=objectives, fiches=fiches,
         statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
         themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
         audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
     rows = [_timeline_row(f, plan.year) for f in fiches]
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn {plan.title.lower()}", source,
-                       hide=("navigation", "toc"), plan=plan, fiches=fiches, urls=urls, rows=rows))
+                       hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows))
     _generate_submission(plan, policy, fiches, objectives, rows, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over {plan.title.lower()}", source,
-                       plan=plan, policy=policy, urls=urls))
+                       plan=plan, policy=policy))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
     for fiche in fiches:
@@ -208,9 +209,9 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         pages.append(_page(
             renderer, "fiche.html", url, f"Actie {fiche.id}. {fiche.title}", content.source_of(fiche),
             description=fiche.summary or fiche.title,
-            plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, urls=urls, continues=continues,
+            plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, continues=continues,
             continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", []),
-            posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.id}", []), post_url=post_url, image_url=image_url))
+            posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.id}", [])))
         # Fiches stay out of the nav: Material copies the nav into every page, so 200 fiches in it
         # would double every page's size. The overview, SD and OD pages and search lead to them.
     return section
@@ -224,14 +225,14 @@ def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fich
                 "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
     pages.append(_page(renderer, "print_action_plan.html", urls.print_view(plan.id),
                        f"{plan.title}: afdrukversie", hide=("navigation", "toc"), plan=plan, policy=policy,
-                       fiches=entries, rows=rows, urls=urls, docx_url=urls.word_file(plan.id)))
+                       fiches=entries, rows=rows, docx_url=urls.word_file(plan.id)))
     base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
                "date": long_date, "month": month_name}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
     stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])
     moment = dt.datetime.combine(max(stamps, default=dt.date(1980, 1, 1)), dt.time(), tzinfo=dt.timezone.utc)
-    files[urls.word_file(plan.id)] = write_action_plan(plan, policy, fiches, objectives, helpers, moment)
+    files[urls.word_file(plan.id)] = write_action_plan(plan, policy, fiches, objectives, rows, helpers, moment)
 
 
 def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any]]:
@@ -278,12 +279,11 @@ def image_url(post: Post) -> str:
 def _generate_news(content: Content, index: Index, renderer: Renderer, site: dict[str, Any],
                    pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post]) -> None:
     all_posts = content.posts
-    helpers = {"urls": urls, "post_url": post_url, "image_url": image_url}
     for post in all_posts:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, post=post, fiches=fiches, **helpers))
+                           description=post.item.description, post=post, fiches=fiches))
         posts[url] = post
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)
@@ -302,18 +302,18 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
         title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
         pages.append(_page(renderer, "news_list.html", urls.news_page(number), title,
                            description="Nieuws van de eerstelijnszone.", posts=chunk, number=number,
-                           pages=len(chunks), archive=archive, site=site, kind="index", **helpers))
+                           pages=len(chunks), archive=archive, site=site, kind="index"))
     for year, year_posts in by_year.items():
         pages.append(_page(renderer, "news_list.html", urls.news_year(year), f"Nieuws uit {year}",
-                           posts=year_posts, archive=archive, site=site, kind="year", year=year, **helpers))
+                           posts=year_posts, archive=archive, site=site, kind="year", year=year))
     for (year, month), month_posts in by_month.items():
         title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
         pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), title,
                            posts=month_posts, archive=archive, site=site, kind="month", year=year,
-                           month=int(month), **helpers))
+                           month=int(month)))
     for tag, tag_posts in by_tag.items():
         pages.append(_page(renderer, "news_list.html", urls.tag(tag), f"Nieuws over {tag}",
-                           posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag, **helpers))
+                           posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag))
 
 
 def upcoming_events(content: Content) -> list[Post]:
@@ -330,8 +330,7 @@ def _generate_agenda(content: Content, renderer: Renderer, site: dict[str, Any],
                   key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
     pages.append(_page(renderer, "agenda.html", urls.AGENDA, "Agenda",
                        description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
-                       upcoming=upcoming, past=past, site=site, urls=urls, post_url=post_url,
-                       image_url=image_url, calendar_path=CALENDAR_PATH))
+                       upcoming=upcoming, past=past, site=site, calendar_path=CALENDAR_PATH))
     name = f"{site.get('site_name') or 'Zonesite'}: agenda"
     files = {CALENDAR_PATH: build_calendar([(post_url(p), p) for p in events], site, name)}
     for post in events:
@@ -343,7 +342,7 @@ def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, 
                           pages: list[GeneratedPage]) -> dict[str, bytes]:
     issues = collect_issues(content)
     base = (site.get("site_url") or "").rstrip("/") + "/"
-    links = {"urls": urls, "post_url": post_url, "image_url": image_url, "archive_url": urls.NEWSLETTERS,
+    links = {"archive_url": urls.NEWSLETTERS,
              "absolute": lambda url: base + url}
     pages.append(_page(renderer, "newsletter_archive.html", urls.NEWSLETTERS, "Nieuwsbrief",
                        description="Alle nieuwsbrieven van de eerstelijnszone.", issues=issues,

@@ -164,18 +164,14 @@ def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _month_cells(fiche: Fiche, year: int, month_name: Callable) -> list[str]:
-    cells = []
-    for month in range(1, 13):
-        current = (year, month)
-        running = bool(fiche.period) and fiche.period.start <= current <= fiche.period.end
-        milestones = [m.what for m in fiche.milestones if m.month == current]
-        cells.append("; ".join((["■"] if running else []) + milestones))
-    return cells
+def _month_cells(row: dict[str, Any]) -> list[str]:
+    """A timeline row (pages._timeline_row) as text cells: ■ where the action runs, then milestones."""
+    return ["; ".join((["■"] if cell["running"] else []) + [m.what for m in cell["milestones"]])
+            for cell in row["months"]]
 
 
 def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
-                      helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
+                      timeline: list[dict[str, Any]], helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
     """`helpers`: markdown (text → HTML), absolute (url → full address), date, month."""
     w = _Writer(helpers["markdown"], helpers["absolute"])
     date, month = helpers["date"], helpers["month"]
@@ -205,7 +201,7 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
     w.heading("Tijdlijn", 1)
     w.doc.add_paragraph("■ = de actie loopt die maand; daarnaast de mijlpalen.")
     w.table(["Actie"] + [month(m, year=False)[:3] for m in range(1, 13)],
-            [[f"{f.id}. {f.label}"] + _month_cells(f, plan.year, month) for f in fiches])
+            [[f"{row['fiche'].id}. {row['fiche'].label}"] + _month_cells(row) for row in timeline])
     for fiche in fiches:
         w.page_break()
         _write_fiche(w, fiche, objectives, date, month)
