@@ -27,6 +27,14 @@ def natural_key(number: str) -> tuple:
                  for part in re.split(r"[.\-\s]+", number))
 
 
+def fiche_order(fiche: Fiche) -> tuple:
+    """Numbered fiches by number; unnumbered ones (zones that number nothing) by objective, then file."""
+    if fiche.id is not None:
+        return (0, natural_key(fiche.id))
+    return (1, natural_key(fiche.strategic_objective), natural_key(fiche.operational_objective or "0"),
+            fiche.key)
+
+
 @dataclass
 class Objectives:
     """Fast look-ups into one policy plan's tree."""
@@ -71,12 +79,13 @@ class Content:
     sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
     broken_ids: set[str] = field(default_factory=set)  # plans that exist but failed validation
     newsletter_intros: dict[YearMonth, str] = field(default_factory=dict)  # month → Markdown
+    appendix_files: dict[int, Path] = field(default_factory=dict)  # id(appendix) → file to publish
 
     def fiche(self, reference: str) -> tuple[ActionPlan, Fiche] | None:
         """`actieplan-2025/2.1` → the plan and the fiche, if both exist."""
         plan_id, _, fiche_id = reference.partition("/")
         for fiche in self.fiches.get(plan_id, []):
-            if fiche.id == fiche_id:
+            if fiche.key == fiche_id:
                 return self.action_plans[plan_id], fiche
         return None
 
@@ -129,6 +138,7 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             content.objectives[plan.id] = Objectives.of(plan)
             content.sources[id(plan)] = doc.path
             _check_policy_plan(plan, doc, problems)
+            _check_appendices(plan.appendices, doc, file.parent, root, content, problems)
     for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []:
         plan_file = folder / "actieplan.yml"
         if not plan_file.exists():
@@ -145,12 +155,13 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
                 action_docs[plan.id] = doc
                 content.action_plans[plan.id] = plan
                 content.sources[id(plan)] = doc.path
+                _check_appendices(plan.appendices, doc, folder, root, content, problems)
         fiches = fiche_docs.setdefault(folder.name, [])
         for file in sorted((folder / "fiches").glob("*.y*ml")):
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
             if fiche is not None:
-                fiches.append((fiche_doc, fiche))
+                fiches.append((fiche_doc, fiche.with_file_key(file.stem)))
                 content.sources[id(fiche)] = fiche_doc.path
     for plan_id, plan in content.action_plans.items():
         _check_action_plan(plan, action_docs[plan_id], content, problems)
@@ -159,15 +170,15 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
         seen: dict[str, Document] = {}
         kept: list[Fiche] = []
         for doc, fiche in entries:
-            if fiche.id in seen:
-                doc.report(problems, ("id",), f"fiche {fiche.id} bestaat al in {seen[fiche.id].path} — "
+            if fiche.key in seen:
+                doc.report(problems, ("id",), f"fiche {fiche.key} bestaat al in {seen[fiche.key].path} — "
                            "geef elke fiche een eigen nummer")
                 continue
-            seen[fiche.id] = doc
+            seen[fiche.key] = doc
             kept.append(fiche)
             if plan is not None:
                 _check_fiche(fiche, doc, plan, content, problems)
-        content.fiches[plan_id] = sorted(kept, key=lambda f: natural_key(f.id))
+        content.fiches[plan_id] = sorted(kept, key=fiche_order)
     # voortzetting_van may point at any plan, so check it once all fiches are known.
     for entries in fiche_docs.values():
         for doc, fiche in entries:
@@ -204,7 +215,7 @@ def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> N
                                        for j, od in enumerate(sd.operational_objectives)
                                        for k, a in enumerate(od.actions) if a.id],
                        "actie")
-    if plan.period.start > plan.period.end:
+    if plan.period and plan.period.start > plan.period.end:
         doc.report(problems, ("periode", "tot"), f"het plan eindigt ({plan.period.end}) vóór het begint "
                    f"({plan.period.start}) — controleer `van` en `tot`")
 
@@ -246,20 +257,27 @@ def _check_fiche(fiche: Fiche, doc: Document, plan: ActionPlan, content: Content
     if fiche.period and fiche.period.start > fiche.period.end:
         doc.report(problems, ("periode", "tot"), f"de actie eindigt ({fiche.period.end}) vóór ze begint "
                    f"({fiche.period.start}) — controleer `van` en `tot`")
-    for i, milestone in enumerate(fiche.milestones):
-        for key, month in (("maand", milestone.month), ("tot", milestone.until)):
-            if month is not None and month.year != plan.year:
-                doc.report(problems, ("mijlpalen", i, key), f"{month} valt buiten het jaar van het actieplan "
-                           f"({plan.year}) — kies een maand in {plan.year}")
-        if milestone.until is not None and milestone.until < milestone.month:
-            doc.report(problems, ("mijlpalen", i, "tot"), f"{milestone.until} ligt vóór {milestone.month} — "
-                       "`tot` is de laatste maand van de mijlpaal")
+    # Milestones may lie before or after the plan's year: plans prepare work in the autumn before.
+
+
+def _check_appendices(appendices, doc: Document, folder: Path, root: Path, content: Content,
+                      problems: Problems) -> None:
+    """A `bestand` must exist inside the repository: it is published beside the plan."""
+    for i, appendix in enumerate(appendices):
+        if not appendix.file:
+            continue
+        path = (folder / appendix.file).resolve()
+        if not path.is_file() or not path.is_relative_to(root.resolve()):
+            doc.report(problems, ("bijlagen", i, "bestand"), f"bestand '{appendix.file}' niet gevonden — het pad "
+                       "begint bij de map van het plan, bv. `bijlagen/tijdlijn.xlsx`")
+        else:
+            content.appendix_files[id(appendix)] = path
 
 
 def _check_continuation(fiche: Fiche, doc: Document, content: Content, problems: Problems) -> None:
     reference = fiche.continues
-    if reference is None:
-        return
+    if not isinstance(reference, str):
+        return  # absent, or a text (and link) for a plan that is not on this site
     plan_id, slash, fiche_id = reference.partition("/")
     if not slash or not plan_id or not fiche_id:
         doc.report(problems, ("voortzetting_van",), f"'{reference}' is geen verwijzing naar een fiche — "

@@ -25,7 +25,9 @@ from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
-from .render import Renderer, long_date, month_name
+from .models.fiche import Milestone
+from .models.timing import Timing
+from .render import Renderer, long_date, month_name, timing_text
 from .wordfile import write_action_plan
 
 
@@ -71,7 +73,7 @@ class Index:
                 index.fiches_by_objective[(plan.policy_plan, "sd:" + fiche.strategic_objective)].append(entry)
                 if fiche.operational_objective:
                     index.fiches_by_objective[(plan.policy_plan, "od:" + fiche.operational_objective)].append(entry)
-                if fiche.continues:
+                if isinstance(fiche.continues, str):
                     index.continued_by[fiche.continues].append(entry)
             objectives = content.objectives.get(plan.policy_plan)
             for action in plan.other_actions:
@@ -107,11 +109,11 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     assets: dict[str, str] = {}
     posts: dict[str, Post] = {}
     files: dict[str, bytes] = {}
-    for plan in sorted(content.policy_plans.values(), key=lambda p: p.period.start, reverse=True):
-        section = _generate_policy_plan(plan, content, index, renderer, pages)
-        nav.append({html.escape(plan.title): section})
+    for plan in sorted(content.policy_plans.values(), key=lambda p: p.first_year, reverse=True):
+        section = _generate_policy_plan(plan, content, index, renderer, pages, assets)
+        nav.append({html.escape(plan.label): section})
     for plan in sorted(content.action_plans.values(), key=lambda p: p.year, reverse=True):
-        section = _generate_action_plan(plan, content, index, renderer, site, pages, files)
+        section = _generate_action_plan(plan, content, index, renderer, site, pages, files, assets)
         nav.append({html.escape(plan.title): section})
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
@@ -134,7 +136,7 @@ def _page(renderer: Renderer, template: str, url: str, title: str, source: str =
 
 
 def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
-    policy = max(content.policy_plans.values(), key=lambda p: p.period.start, default=None)
+    policy = max(content.policy_plans.values(), key=lambda p: p.first_year, default=None)
     action = max(content.action_plans.values(), key=lambda p: p.year, default=None)
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
                  description=site.get("site_description") or "", policy=policy, action=action,
@@ -143,12 +145,28 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
                  upcoming=upcoming_events(content)[:LATEST_ON_HOME])
 
 
+def _appendix_links(plan_id: str, appendices: list, content: Content, assets: dict[str, str]) -> list[dict]:
+    """Each appendix with where it can be read: its own page, the published file, or a link."""
+    entries = []
+    for appendix in appendices:
+        href = ""
+        if appendix.content:
+            href = urls.appendix(plan_id, appendix.title)
+        elif id(appendix) in content.appendix_files:
+            path = content.appendix_files[id(appendix)]
+            href = urls.appendix_file(plan_id, path.name)
+            assets[href] = str(path)
+        entries.append({"appendix": appendix, "href": href, "external": appendix.link})
+    return entries
+
+
 def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, renderer: Renderer,
-                          pages: list[GeneratedPage]) -> list[Any]:
+                          pages: list[GeneratedPage], assets: dict[str, str]) -> list[Any]:
     source = content.source_of(plan)
     overview = urls.policy_plan(plan.id)
-    pages.append(_page(renderer, "policy_plan.html", overview, plan.title, source,
-                       description=f"{plan.title} van {plan.zone}", plan=plan))
+    appendices = _appendix_links(plan.id, plan.appendices, content, assets)
+    pages.append(_page(renderer, "policy_plan.html", overview, plan.label, source,
+                       description=f"{plan.label} van {plan.zone}", plan=plan, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
@@ -167,9 +185,11 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
                 other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
-    pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.title}: afdrukversie",
-                       source, hide=("navigation", "toc"), plan=plan))
+    pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.label}: afdrukversie",
+                       source, hide=("navigation", "toc"), plan=plan, appendices=appendices))
     for appendix in plan.appendices:
+        if not appendix.content:
+            continue  # a file or a link: listed on the plan page, no page of its own
         url = urls.appendix(plan.id, appendix.title)
         pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
                            plan=plan, appendix=appendix))
@@ -178,61 +198,64 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
 
 
 def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, renderer: Renderer,
-                          site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes]) -> list[Any]:
+                          site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes],
+                          assets: dict[str, str]) -> list[Any]:
     source = content.source_of(plan)
     fiches = content.fiches.get(plan.id, [])
     objectives = content.objectives[plan.policy_plan]
     policy = objectives.plan
     overview = urls.action_plan(plan.id)
+    appendices = _appendix_links(plan.id, plan.appendices, content, assets)
     pages.append(_page(
         renderer, "action_plan.html", overview, plan.title, source,
-        description=f"Alle acties van {plan.title.lower()}, met hun trekker en stand van zaken.",
-        plan=plan, policy=policy, objectives=objectives, fiches=fiches,
+        description=f"Alle acties van het plan \u201c{plan.title}\u201d, met hun trekker en stand van zaken.",
+        plan=plan, policy=policy, objectives=objectives, fiches=fiches, appendices=appendices,
         statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
         themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
         audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
-    rows = [_timeline_row(f, plan.year) for f in fiches]
+    rows = timeline_rows(plan, fiches)
     timeline = urls.timeline(plan.id)
-    pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn {plan.title.lower()}", source,
+    pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
                        hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows))
-    _generate_submission(plan, policy, fiches, objectives, rows, renderer, site, pages, files)
+    _generate_submission(plan, policy, fiches, objectives, rows, appendices, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
-    pages.append(_page(renderer, "about_action_plan.html", about, f"Over {plan.title.lower()}", source,
-                       plan=plan, policy=policy))
+    pages.append(_page(renderer, "about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
+                       plan=plan, policy=policy, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
     for fiche in fiches:
-        url = urls.fiche(plan.id, fiche.id)
+        url = urls.fiche(plan.id, fiche.key)
         sd = objectives.sd.get(fiche.strategic_objective)
         od = objectives.od.get(fiche.operational_objective or "")
-        continues = content.fiche(fiche.continues) if fiche.continues else None
+        continues = content.fiche(fiche.continues) if isinstance(fiche.continues, str) else None
         pages.append(_page(
-            renderer, "fiche.html", url, f"Actie {fiche.id}. {fiche.title}", content.source_of(fiche),
+            renderer, "fiche.html", url, fiche.heading, content.source_of(fiche),
             description=fiche.summary or fiche.title,
             plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, continues=continues,
-            continued_by=index.continued_by.get(f"{plan.id}/{fiche.id}", []),
-            posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.id}", [])))
+            continued_by=index.continued_by.get(f"{plan.id}/{fiche.key}", []),
+            posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.key}", [])))
         # Fiches stay out of the nav: Material copies the nav into every page, so 200 fiches in it
         # would double every page's size. The overview, SD and OD pages and search lead to them.
     return section
 
 
 def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
-                         rows: list[dict[str, Any]], renderer: Renderer, site: dict[str, Any],
-                         pages: list[GeneratedPage], files: dict[str, bytes]) -> None:
+                         rows: list[dict[str, Any]], appendices: list[dict], renderer: Renderer,
+                         site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes]) -> None:
     """The document the zorgraad submits to the department: a print view and a Word file."""
-    entries = [{"fiche": f, "anchor": urls.slug(f.id), "sd": objectives.sd.get(f.strategic_objective),
+    entries = [{"fiche": f, "anchor": urls.slug(f.key), "sd": objectives.sd.get(f.strategic_objective),
                 "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
     pages.append(_page(renderer, "print_action_plan.html", urls.print_view(plan.id),
                        f"{plan.title}: afdrukversie", hide=("navigation", "toc"), plan=plan, policy=policy,
-                       fiches=entries, rows=rows, docx_url=urls.word_file(plan.id)))
+                       fiches=entries, rows=rows, appendices=appendices, docx_url=urls.word_file(plan.id)))
     base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
-               "date": long_date, "month": month_name}
+               "date": long_date, "month": month_name, "when": timing_text}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
     stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])
     moment = dt.datetime.combine(max(stamps, default=dt.date(1980, 1, 1)), dt.time(), tzinfo=dt.timezone.utc)
-    files[urls.word_file(plan.id)] = write_action_plan(plan, policy, fiches, objectives, rows, helpers, moment)
+    files[urls.word_file(plan.id)] = write_action_plan(plan, policy, fiches, objectives, rows, appendices,
+                                                       helpers, moment)
 
 
 def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any]]:
@@ -241,7 +264,7 @@ def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any
     for sd in policy.strategic_objectives:
         counts = {status: 0 for status in STATUS_LABELS}
         for fiche in fiches:
-            if fiche.strategic_objective == sd.id:
+            if fiche.strategic_objective == sd.id and fiche.status:
                 counts[fiche.status] += 1
         total = sum(counts.values())
         if total:
@@ -249,22 +272,65 @@ def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any
     return rows
 
 
-def _timeline_row(fiche: Fiche, year: int) -> dict[str, Any]:
-    """The twelve months of `year` for one fiche: running or not, and its milestones."""
+def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]:
+    """One row per fiche, per sub-action and per other action with a timing, for the plan's year."""
+    rows = []
+    for fiche in fiches:
+        period = Timing.month(fiche.period.start, fiche.period.end) if fiche.period else None
+        label = f"{fiche.id}. {fiche.label}" if fiche.id is not None else fiche.label
+        url = urls.fiche(plan.id, fiche.key)
+        rows.append(_timeline_row(plan.year, "fiche", label, url, period, fiche.milestones, fiche=fiche))
+        for sub in fiche.sub_actions:
+            rows.append(_timeline_row(plan.year, "sub", sub.title, url + "#deelacties", sub.when, sub.milestones,
+                                      lead=sub.lead))
+    for number, action in enumerate(plan.other_actions, start=1):
+        if action.when or action.milestones:
+            rows.append(_timeline_row(plan.year, "other", action.title,
+                                      urls.about_action_plan(plan.id) + f"#andere-actie-{number}",
+                                      action.when, action.milestones, lead=action.lead))
+    return rows
+
+
+def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | None,
+                  milestones: list[Milestone], fiche: Fiche | None = None, lead: str = "") -> dict[str, Any]:
+    """The twelve months of `year`: running (for sure or roughly), and the milestones in them.
+
+    What lies outside the year, or has no month at all, becomes a note on the row: a plan's
+    real dates are never moved into the year and words are never turned into a month."""
+    first, last = YearMonth(year, 1), YearMonth(year, 12)
+    span = timing.span(year) if timing else None
     months = []
     for month in range(1, 13):
-        current = (year, month)
-        running = bool(fiche.period) and fiche.period.start <= current <= fiche.period.end
-        starting = [m for m in fiche.milestones if m.month == current]
-        continuing = [m for m in fiche.milestones if m.month < current <= (m.until or m.month)]
-        months.append({"month": month, "running": running, "milestones": starting, "continuing": continuing})
-    period = fiche.period
-    return {
-        "fiche": fiche,
-        "months": months,
-        "started_before": bool(period) and period.start < (year, 1),
-        "continues_after": bool(period) and period.end > (year, 12),
-    }
+        current = YearMonth(year, month)
+        inside = span is not None and span[0] <= current <= span[1]
+        months.append({"month": month, "running": inside and not timing.approximate,
+                       "approximate": inside and timing.approximate, "milestones": [], "continuing": []})
+    notes: list[str] = []
+    if timing and span is None:
+        notes.append(f"wanneer: {timing.text}")
+    elif span is not None and (span[1] < first or span[0] > last):
+        notes.append(f"loopt {timing_text(timing)}, buiten {year}")
+    else:
+        if span is not None and span[0] < first:
+            notes.append(f"begon in {month_name(span[0])}")
+        if span is not None and span[1] > last:
+            notes.append(f"loopt door tot {month_name(span[1])}")
+    for milestone in milestones:
+        moment = milestone.timing
+        mspan = moment.span(year)
+        if mspan is None or mspan[1] < first or mspan[0] > last:
+            notes.append(f"mijlpaal {timing_text(moment)}: {milestone.what}")
+            continue
+        start = max(mspan[0], first)
+        # Only a month written exactly as the cell's month needs no words beside it.
+        exact = not moment.text and mspan[0] == mspan[1]
+        months[start.month - 1]["milestones"].append({
+            "what": milestone.what, "when": "" if exact else timing_text(moment),
+            "approximate": moment.approximate, "milestone": milestone})
+        for month in range(start.month + 1, min(mspan[1], last).month + 1):
+            months[month - 1]["continuing"].append(milestone)
+    return {"kind": kind, "label": label, "url": url, "fiche": fiche, "lead": lead, "timing": timing,
+            "months": months, "notes": notes}
 
 
 def post_url(post: Post) -> str:

@@ -101,6 +101,17 @@ def month_name(value: YearMonth | int, year: bool = True) -> str:
     return format_date(dt.date(value.year, value.month, 1), "MMMM y" if year else "MMMM", locale=LOCALE)
 
 
+def timing_text(timing) -> str:
+    """A `Timing` as the plan wrote it; the plain month form as month names (maart 2025 tot mei 2025)."""
+    if timing is None:
+        return ""
+    if timing.text:
+        return timing.text
+    if timing.first == timing.last:
+        return month_name(timing.first)
+    return f"{month_name(timing.first)} tot {month_name(timing.last)}"
+
+
 def month_abbr(month: int) -> str:
     return format_date(dt.date(2000, month, 1), "MMM", locale=LOCALE).rstrip(".")
 
@@ -120,7 +131,7 @@ class Renderer:
         self.env.globals.update(event_when=event_when)
         self.env.filters.update(
             md=self.markdown, plain=plain, date=long_date, datetime=date_time, time=time_of_day,
-            month=month_name, month_abbr=month_abbr,
+            month=month_name, month_abbr=month_abbr, when=timing_text,
         )
 
     def markdown(self, text: str) -> Markup:

@@ -53,6 +53,13 @@ def appendix(plan_id: str, title: str) -> str:
     return f"{plan_id}/bijlage-{slug(title)}/"
 
 
+def appendix_file(plan_id: str, file_name: str) -> str:
+    """An appendix file published as is, under a safe version of its own name."""
+    stem, dot, extension = file_name.rpartition(".")
+    name = f"{slug(stem)}.{slug(extension)}" if dot and stem else slug(file_name)
+    return f"{plan_id}/bijlagen/{name}"
+
+
 def action_plan(plan_id: str) -> str:
     return f"{plan_id}/"
 

@@ -139,6 +139,14 @@ class _Writer:
             for cell, text in zip(table.add_row().cells, row):
                 cell.text = text
 
+    def bullet(self, text: str, href: str = "") -> None:
+        """A list item: a link when there is an address, else the text alone."""
+        paragraph = self.doc.add_paragraph(style="List Bullet")
+        if href:
+            self._link(paragraph, text, href)
+        else:
+            paragraph.add_run(text)
+
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -165,19 +173,29 @@ def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
 
 
 def _month_cells(row: dict[str, Any]) -> list[str]:
-    """A timeline row (pages._timeline_row) as text cells: ■ where the action runs, then milestones."""
-    return ["; ".join((["■"] if cell["running"] else []) + [m.what for m in cell["milestones"]])
+    """A timeline row (pages._timeline_row) as text cells: ■ where the action runs, ≈ where it
+    roughly runs, then the milestones with their words when they have no exact month."""
+    return ["; ".join((["■"] if cell["running"] else ["≈"] if cell["approximate"] else [])
+                      + [m["what"] + (f" ({m['when']})" if m["when"] else "") for m in cell["milestones"]])
             for cell in row["months"]]
 
 
+def _row_label(row: dict[str, Any]) -> str:
+    prefix = {"sub": "Deelactie: ", "other": "Andere actie: "}.get(row["kind"], "")
+    extra = ([row["timing"].text] if row["timing"] and row["timing"].text else []) + row["notes"]
+    return prefix + row["label"] + "".join(f"\n{note}" for note in extra)
+
+
 def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
-                      timeline: list[dict[str, Any]], helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
-    """`helpers`: markdown (text → HTML), absolute (url → full address), date, month."""
+                      timeline: list[dict[str, Any]], appendices: list[dict[str, Any]],
+                      helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
+    """`helpers`: markdown (text → HTML), absolute (url → full address), date, month, when (a Timing)."""
     w = _Writer(helpers["markdown"], helpers["absolute"])
-    date, month = helpers["date"], helpers["month"]
+    date, month, when = helpers["date"], helpers["month"], helpers["when"]
     w.doc.add_heading(plan.title, level=0)
     w.doc.add_paragraph(policy.zone).runs[0].bold = True
-    w.doc.add_paragraph(f"Actieplan voor {plan.year}, ter uitvoering van het {policy.title.lower()}.")
+    w.doc.add_paragraph(f"Actieplan voor {plan.year}, ter uitvoering van het beleidsplan"
+                        + (f" ({policy.title})." if policy.title else "."))
     if plan.submitted_on:
         w.doc.add_paragraph(f"Ingediend bij het Departement Zorg op {date(plan.submitted_on)}.")
     if plan.versions:
@@ -188,8 +206,9 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
     w.section("Communicatie naar specifieke doelgroepen", plan.communication_audiences, 1)
     if plan.network_organisation:
         w.heading("Functioneren als netwerkorganisatie", 1)
-        if plan.network_organisation.staff_time_percent is not None:
-            w.label("Personeelstijd hiervoor", f"{plan.network_organisation.staff_time_percent}%")
+        network = plan.network_organisation
+        w.label("Personeelstijd hiervoor", " · ".join(filter(None, [
+            f"{network.staff_time_percent}%" if network.staff_time_percent is not None else "", network.staff_time])))
         w.text(plan.network_organisation.description)
     if plan.other_actions:
         w.heading("Andere acties", 1)
@@ -197,25 +216,45 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
             w.heading(action.title, 2)
             if action.objectives:
                 w.label("Doelstelling", ", ".join(action.objectives))
+            w.label("Trekker", action.lead)
+            w.label("Wanneer", when(action.when))
             w.text(action.description)
+            w.label("Doel", action.objective)
+            _milestones(w, action.milestones, when)
     w.heading("Tijdlijn", 1)
-    w.doc.add_paragraph("■ = de actie loopt die maand; daarnaast de mijlpalen.")
+    w.doc.add_paragraph("■ = de actie loopt die maand; ≈ = ze loopt ongeveer dan (het plan noemt geen vaste "
+                        "maand); daarnaast de mijlpalen. Wat buiten het jaar valt, staat bij de naam.")
     w.table(["Actie"] + [month(m, year=False)[:3] for m in range(1, 13)],
-            [[f"{row['fiche'].id}. {row['fiche'].label}"] + _month_cells(row) for row in timeline])
+            [[_row_label(row)] + _month_cells(row) for row in timeline])
+    if appendices:
+        w.heading("Bijlagen", 1)
+        for entry in appendices:
+            appendix = entry["appendix"]
+            w.bullet(appendix.title, entry["href"] or entry["external"])
+            w.text(appendix.description)
     for fiche in fiches:
         w.page_break()
-        _write_fiche(w, fiche, objectives, date, month)
+        _write_fiche(w, fiche, objectives, month, when)
     return w.save(moment)
 
 
-def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, date: Callable, month: Callable) -> None:
-    w.heading(f"Actie {fiche.id}. {fiche.title}", 1)
+def _milestones(w: _Writer, milestones: list, when: Callable) -> None:
+    if milestones:
+        w.table(["Wanneer", "Mijlpaal"], [[when(m.timing) + (" (ongeveer)" if m.timing.approximate else ""), m.what]
+                                          for m in milestones])
+
+
+def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, month: Callable, when: Callable) -> None:
+    w.heading(fiche.heading, 1)
     sd = objectives.sd.get(fiche.strategic_objective)
     od = objectives.od.get(fiche.operational_objective or "")
     w.label("Strategische doelstelling", f"SD {sd.id}. {sd.title}" if sd else fiche.strategic_objective)
     if od:
         w.label("Operationele doelstelling", f"OD {od.id}. {od.title}")
     w.label("Status", fiche.status_label)
+    if fiche.continues is not None:
+        continues = fiche.continues
+        w.label("Zet voort", continues if isinstance(continues, str) else continues.text)
     w.label("Korte naam", fiche.short_title)
     w.label("Samenvatting", fiche.summary)
     w.heading("Wat?", 2)
@@ -242,15 +281,21 @@ def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, date: Callable, mont
         w.heading("Hoe?", 2)
         w.text(fiche.how.description)
         for step in fiche.how.steps:
-            w.label(step.when or "Stap", " ")
+            w.label(when(step.when) or "Stap", " ")
             w.text(step.what)
     if fiche.milestones or fiche.period:
         w.heading("Mijlpalen", 2)
         if fiche.period:
             w.doc.add_paragraph(f"De actie loopt van {month(fiche.period.start)} tot en met {month(fiche.period.end)}.")
-        if fiche.milestones:
-            w.table(["Wanneer", "Mijlpaal"],
-                    [[month(m.month) + (f" tot {month(m.until)}" if m.until else ""), m.what] for m in fiche.milestones])
+        _milestones(w, fiche.milestones, when)
+    if fiche.sub_actions:
+        w.heading("Deelacties", 2)
+        for sub in fiche.sub_actions:
+            w.heading(sub.title, 3)
+            w.label("Trekker", sub.lead)
+            w.label("Wanneer", when(sub.when) + (" (ongeveer)" if sub.when and sub.when.approximate else ""))
+            w.text(sub.description)
+            _milestones(w, sub.milestones, when)
     w.heading("Evaluatie", 2)
     for label, kind in fiche.evaluation.kinds():
         w.heading(f"{'☒' if kind.chosen else '☐'} {label}", 3)
@@ -262,8 +307,20 @@ def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, date: Callable, mont
             w.label("Meetmethode", " ")
             w.text(kind.method)
         if kind.indicators:
-            w.table(["Indicator", "Meetmethode", "Streefdoel"],
-                    [[i.indicator + (f" ({i.explanation})" if i.explanation else ""), i.method, i.target]
-                     for i in kind.indicators])
-    w.section("Link met andere doelstellingen", fiche.link, 2)
+            _indicators(w, kind.indicators)
+    if fiche.evaluation.indicators:
+        w.heading("Indicatoren", 3)
+        _indicators(w, fiche.evaluation.indicators)
+    if isinstance(fiche.link, str):
+        w.section("Link met andere doelstellingen", fiche.link, 2)
+    elif fiche.link:
+        w.heading("Link met andere doelstellingen", 2)
+        for reference in fiche.link:
+            w.bullet(reference.text, reference.link)
     w.section("Communicatie", fiche.communication, 2)
+
+
+def _indicators(w: _Writer, indicators: list) -> None:
+    w.table(["Indicator", "Meetmethode", "Streefdoel"],
+            [[i.indicator + (f" (soort: {i.kind})" if i.kind else "") + (f" ({i.explanation})" if i.explanation else ""),
+              i.method, i.target] for i in indicators])

@@ -8,6 +8,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .common import Id, List, Markdown, Model, Slug, Text
+from .fiche import Milestone
+from .links import Appendix
+from .timing import When
 
 
 class NetworkOrganisation(Model):
@@ -16,6 +19,9 @@ class NetworkOrganisation(Model):
     staff_time_percent: int | None = Field(
         None, alias="personeelstijd_procent", ge=0, le=100,
         description="Deel van de personeelstijd dat hieraan gaat, in procent (0–100).")
+    staff_time: str = Field("", alias="personeelstijd",
+                            description="De personeelstijd zoals het plan ze schrijft, bv. \"1 VTE, net geen 50 % "
+                            "van onze personeelstijd\". Mag naast of in plaats van het percentage.")
 
 
 class Version(Model):
@@ -30,6 +36,12 @@ class OtherAction(Model):
     objectives: Annotated[list[Id], List] = Field(
         [], alias="doelstellingen", description="Nummers van de SD's of OD's waar de actie onder valt.")
     description: Markdown = Field("", alias="omschrijving", description="Korte beschrijving.")
+    lead: str = Field("", alias="trekker", description="Wie de actie trekt (niet verplicht).")
+    objective: str = Field("", alias="doel", description="Wat de actie wil bereiken (niet verplicht).")
+    when: When | None = Field(None, alias="wanneer", description="Wanneer de actie loopt: een maand, woorden "
+                              "zoals in het plan (\"2025\", \"najaar\"), of `van` en `tot`. Zet de actie op de tijdlijn.")
+    milestones: Annotated[list[Milestone], List] = Field(
+        [], alias="mijlpalen", description="Mijlpalen; ook die zetten de actie op de tijdlijn.")
 
 
 class ActionPlan(Model):
@@ -50,3 +62,6 @@ class ActionPlan(Model):
                                          description="Datum van indienen bij het Departement Zorg.")
     other_actions: Annotated[list[OtherAction], List] = Field(
         [], alias="overige_acties", description="Acties die alleen in tekst beschreven zijn.")
+    appendices: Annotated[list[Appendix], List] = Field(
+        [], alias="bijlagen", description="Bijlagen: een bestand in de repository, een link, of alleen een titel "
+        "en omschrijving als de bijlage nergens online staat.")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Id, List, Markdown, Model, Month, Text, text_as
+from .links import Reference, ReferenceOrText
+from .timing import Timing, When
 
 Status = Literal["gepland", "lopend", "afgerond", "uitgesteld", "stopgezet"]
 
@@ -49,7 +51,8 @@ class WithWhom(Model):
 
 
 class Step(Model):
-    when: str = Field("", alias="wanneer", description="Wanneer, bv. \"Kwartaal 1\".")
+    when: When | None = Field(None, alias="wanneer",
+                              description="Wanneer, zoals in het plan: \"2025-02\", \"Kwartaal 1\", \"begin 2025\".")
     what: Markdown = Field(alias="wat", description="Wat er dan gebeurt.")
 
 
@@ -59,9 +62,33 @@ class How(Model):
 
 
 class Milestone(Model):
-    month: Month = Field(alias="maand", description="Maand als \"JJJJ-MM\".")
+    month: Month | None = Field(None, alias="maand",
+                                description="Maand als \"JJJJ-MM\" (mag voor of na het jaar van het plan vallen).")
     until: Month | None = Field(None, alias="tot", description="Laatste maand, als de mijlpaal langer loopt.")
+    when: When | None = Field(None, alias="wanneer", description="In plaats van `maand`: wanneer zoals in het plan "
+                              "staat, bv. \"eind 2025\", \"voor de zomer\" of \"op de laatste algemene vergadering\".")
     what: Text = Field(alias="wat", description="Wat er dan klaar is of gebeurt.")
+
+    @model_validator(mode="after")
+    def _one_moment(self) -> "Milestone":
+        if self.month is None and self.when is None:
+            raise PydanticCustomError("milestone_when", "schrijf wanneer: `maand` (\"2025-03\") of `wanneer` "
+                                      "(bv. \"eind 2025\") — voeg een van beide toe", {"field": "maand"})
+        if self.month is not None and self.when is not None:
+            raise PydanticCustomError("milestone_both", "`maand` en `wanneer` staan er allebei — houd er één",
+                                      {"field": "wanneer"})
+        if self.when is not None and self.until is not None:
+            raise PydanticCustomError("milestone_until", "`tot` hoort bij `maand` — schrijf bij `wanneer` een blok "
+                                      "met `van` en `tot`", {"field": "tot"})
+        if self.month is not None and self.until is not None and self.until < self.month:
+            raise PydanticCustomError("milestone_order", "{until} ligt vóór {month} — `tot` is de laatste maand "
+                                      "van de mijlpaal", {"until": str(self.until), "month": str(self.month),
+                                                          "field": "tot"})
+        return self
+
+    @property
+    def timing(self) -> Timing:
+        return self.when if self.when is not None else Timing.month(self.month, self.until)
 
 
 class Period(Model):
@@ -71,9 +98,13 @@ class Period(Model):
 
 class Indicator(Model):
     indicator: Text = Field(description="De indicator.")
+    kind: str = Field("", alias="soort", description="Soort indicator zoals het plan ze noemt, bv. \"effect\".")
     method: Markdown = Field("", alias="meetmethode", description="Hoe je meet.")
     target: Markdown = Field("", alias="streefdoel", description="Wat je wil bereiken.")
     explanation: Markdown = Field("", alias="toelichting", description="Toelichting.")
+
+
+IndicatorOrText = Annotated[Indicator, text_as("indicator", Indicator)]
 
 
 class EvaluationKind(Model):
@@ -81,7 +112,7 @@ class EvaluationKind(Model):
     description: Markdown = Field("", alias="omschrijving", description="Toelichting.")
     target: Markdown = Field("", alias="streefdoel", description="Streefdoel voor deze soort.")
     method: Markdown = Field("", alias="meetmethode", description="Meetmethode voor deze soort.")
-    indicators: Annotated[list[Annotated[Indicator, text_as("indicator", Indicator)]], List] = Field(
+    indicators: Annotated[list[IndicatorOrText], List] = Field(
         [], alias="indicatoren", description="Indicatoren: een tekst, of `indicator`, `meetmethode`, `streefdoel`.")
 
 
@@ -96,14 +127,17 @@ class Evaluation(Model):
     process: EvaluationKind | None = Field(None, alias="proces", description="Procesevaluatie.")
     output: EvaluationKind | None = Field(None, description="Resultaatgerichte evaluatie (output).")
     impact: EvaluationKind | None = Field(None, description="Impactevaluatie (outcome).")
+    indicators: Annotated[list[IndicatorOrText], List] = Field(
+        [], alias="indicatoren", description="Indicatoren die bij geen soort evaluatie horen (zoals sommige "
+        "plannen ze opsommen): een tekst, of `indicator`, `soort`, `meetmethode`, `streefdoel`.")
 
     @model_validator(mode="after")
     def _one_kind_at_least(self) -> "Evaluation":
         # Real fiches often leave every box unticked while filling in the text, so a kind only
-        # has to be present, not `gekozen: true`.
-        if not self.kinds():
+        # has to be present, not `gekozen: true`; some plans list indicators under no kind at all.
+        if not self.kinds() and not self.indicators:
             raise PydanticCustomError("evaluation_empty", "er staat geen soort evaluatie in — voeg `proces`, "
-                                      "`output` of `impact` toe met een omschrijving of indicatoren")
+                                      "`output`, `impact` of `indicatoren` toe met een omschrijving of indicatoren")
         return self
 
     def kinds(self) -> list[tuple[str, EvaluationKind]]:
@@ -117,8 +151,20 @@ class ProgressUpdate(Model):
     text: Markdown = Field(alias="tekst", min_length=1, description="Wat er gebeurd is.")
 
 
+class SubAction(Model):
+    title: Text = Field(alias="titel", description="Naam van de deelactie.")
+    lead: str = Field("", alias="trekker", description="Wie de deelactie trekt, als dat iemand anders is dan "
+                      "de trekker van de fiche.")
+    when: When | None = Field(None, alias="wanneer", description="Wanneer de deelactie loopt: een maand, woorden "
+                              "zoals in het plan, of `van` en `tot`.")
+    description: Markdown = Field("", alias="omschrijving", description="Wat de deelactie inhoudt.")
+    milestones: Annotated[list[Milestone], List] = Field([], alias="mijlpalen", description="Mijlpalen van de deelactie.")
+
+
 class Fiche(Model):
-    id: Id = Field(description="Nummer van de actie zoals de zone het schrijft, bv. \"2.1.1\".")
+    id: Id | None = Field(None, description="Nummer van de actie zoals de zone het schrijft, bv. \"2.1.1\". "
+                          "Laat weg als de zone haar acties niet nummert: het adres komt dan uit de bestandsnaam "
+                          "en de titel toont geen nummer.")
     title: Text = Field(alias="titel", description="Titel van de actie.")
     short_title: str = Field("", alias="korte_titel", description="Kort label voor tijdlijn en overzicht.")
     summary: str = Field("", alias="samenvatting", description="Eén zin onder de titel.")
@@ -126,9 +172,12 @@ class Fiche(Model):
                                     description="Nummer van de strategische doelstelling (SD).")
     operational_objective: Id | None = Field(None, alias="operationele_doelstelling",
                                              description="Nummer van de operationele doelstelling (OD).")
-    continues: str | None = Field(None, alias="voortzetting_van",
-                                  description="Fiche die deze actie voortzet: `<actieplan-id>/<fiche-id>`.")
-    status: Status = Field(description="gepland, lopend, afgerond, uitgesteld of stopgezet.")
+    continues: str | Reference | None = Field(
+        None, alias="voortzetting_van",
+        description="Actie die deze actie voortzet: `<actieplan-id>/<fiche>` voor een fiche op deze site, of "
+        "`tekst` (en `link`) voor een actie uit een plan dat niet op deze site staat.")
+    status: Status | None = Field(None, description="gepland, lopend, afgerond, uitgesteld of stopgezet. "
+                                  "Laat weg als het plan geen status geeft: dan toont de site er geen.")
     themes: Annotated[list[Text], List] = Field([], alias="themas", description="Thema's om op te filteren.")
     what: What = Field(alias="wat", description="Wat?")
     why: Markdown = Field(alias="waarom", min_length=1, description="Waarom?")
@@ -137,11 +186,32 @@ class Fiche(Model):
     how: How | None = Field(None, alias="hoe", description="Hoe?")
     milestones: Annotated[list[Milestone], List] = Field([], alias="mijlpalen", description="Mijlpalen.")
     period: Period | None = Field(None, alias="periode", description="Maanden waarin de actie loopt.")
-    link: Markdown = Field("", alias="koppeling", description="Link met andere doelstellingen.")
+    sub_actions: Annotated[list[SubAction], List] = Field(
+        [], alias="deelacties", description="Deelacties, elk met een eigen trekker, timing en mijlpalen.")
+    link: Markdown | Annotated[list[ReferenceOrText], List] = Field(
+        "", alias="koppeling", description="Link met andere doelstellingen: een tekst, of een lijst van "
+        "verwijzingen (een tekst, of `tekst` en `link`), ook naar plannen die niet op deze site staan.")
     communication: Markdown = Field("", alias="communicatie", description="Communicatie over de actie.")
     evaluation: Evaluation = Field(alias="evaluatie", description="Evaluatie.")
     progress: Annotated[list[ProgressUpdate], List] = Field([], alias="voortgang",
                                                             description="Voortgangsberichten.")
+
+    # The fiche's file name without extension: its address and its key in references when it has no id.
+    _file_key: str = PrivateAttr("")
+
+    @property
+    def key(self) -> str:
+        """How addresses and references name this fiche: its number, or else its file name."""
+        return self.id if self.id is not None else self._file_key
+
+    def with_file_key(self, stem: str) -> "Fiche":
+        self._file_key = stem
+        return self
+
+    @property
+    def heading(self) -> str:
+        """"Actie 2.1. Titel" — or just the title when the zone does not number its actions."""
+        return f"Actie {self.id}. {self.title}" if self.id is not None else self.title
 
     @property
     def label(self) -> str:
@@ -149,7 +219,7 @@ class Fiche(Model):
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return STATUS_LABELS[self.status] if self.status else ""
 
     def progress_newest_first(self) -> list[ProgressUpdate]:
         return sorted(self.progress, key=lambda update: update.date, reverse=True)
