@@ -279,20 +279,27 @@ def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]
         period = Timing.month(fiche.period.start, fiche.period.end) if fiche.period else None
         label = f"{fiche.id}. {fiche.label}" if fiche.id is not None else fiche.label
         url = urls.fiche(plan.id, fiche.key)
-        rows.append(_timeline_row(plan.year, "fiche", label, url, period, fiche.milestones, fiche=fiche))
+        # Dated steps of "Hoe?" are the plan's own schedule: they belong on the timeline too.
+        steps = [(step.when, step.what) for step in (fiche.how.steps if fiche.how else []) if step.when]
+        rows.append(_timeline_row(plan.year, "fiche", label, url, period, _moments(fiche.milestones) + steps,
+                                  fiche=fiche))
         for sub in fiche.sub_actions:
-            rows.append(_timeline_row(plan.year, "sub", sub.title, url + "#deelacties", sub.when, sub.milestones,
-                                      lead=sub.lead))
+            rows.append(_timeline_row(plan.year, "sub", sub.title, url + "#deelacties", sub.when,
+                                      _moments(sub.milestones), lead=sub.lead))
     for number, action in enumerate(plan.other_actions, start=1):
         if action.when or action.milestones:
             rows.append(_timeline_row(plan.year, "other", action.title,
                                       urls.about_action_plan(plan.id) + f"#andere-actie-{number}",
-                                      action.when, action.milestones, lead=action.lead))
+                                      action.when, _moments(action.milestones), lead=action.lead))
     return rows
 
 
+def _moments(milestones: list[Milestone]) -> list[tuple[Timing, str]]:
+    return [(milestone.timing, milestone.what) for milestone in milestones]
+
+
 def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | None,
-                  milestones: list[Milestone], fiche: Fiche | None = None, lead: str = "") -> dict[str, Any]:
+                  moments: list[tuple[Timing, str]], fiche: Fiche | None = None, lead: str = "") -> dict[str, Any]:
     """The twelve months of `year`: running (for sure or roughly), and the milestones in them.
 
     What lies outside the year, or has no month at all, becomes a note on the row: a plan's
@@ -315,20 +322,18 @@ def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | N
             notes.append(f"begon in {month_name(span[0])}")
         if span is not None and span[1] > last:
             notes.append(f"loopt door tot {month_name(span[1])}")
-    for milestone in milestones:
-        moment = milestone.timing
+    for moment, what in moments:
         mspan = moment.span(year)
         if mspan is None or mspan[1] < first or mspan[0] > last:
-            notes.append(f"mijlpaal {timing_text(moment)}: {milestone.what}")
+            notes.append(f"{timing_text(moment)}: {what}")
             continue
         start = max(mspan[0], first)
         # Only a month written exactly as the cell's month needs no words beside it.
         exact = not moment.text and mspan[0] == mspan[1]
         months[start.month - 1]["milestones"].append({
-            "what": milestone.what, "when": "" if exact else timing_text(moment),
-            "approximate": moment.approximate, "milestone": milestone})
+            "what": what, "when": "" if exact else timing_text(moment), "approximate": moment.approximate})
         for month in range(start.month + 1, min(mspan[1], last).month + 1):
-            months[month - 1]["continuing"].append(milestone)
+            months[month - 1]["continuing"].append(what)
     return {"kind": kind, "label": label, "url": url, "fiche": fiche, "lead": lead, "timing": timing,
             "months": months, "notes": notes}
 

@@ -49,6 +49,7 @@ _VAGUE: list[tuple[re.Pattern, tuple[int, int], bool]] = [
     ])
 ]
 _ONGOING = re.compile(r"\bdoorlopend\b", re.IGNORECASE)
+_FROM = re.compile(r"\bvanaf\b", re.IGNORECASE)
 
 
 def _year(groups: tuple[str | None, str | None]) -> int | None:
@@ -115,6 +116,8 @@ class Timing:
             if y1 is None:
                 return cls(text, months=(m1, m2) if m1 <= m2 else None, ongoing=ongoing)
             first, last = YearMonth(y1, m1), YearMonth(y2, m2)
+            if len(tokens) == 1 and _FROM.search(text):
+                last = YearMonth(y1, 12)  # "vanaf januari 2025": from then until the end of that year
             return cls(text, first, last if last >= first else first, ongoing=ongoing)
         year_match = _ANY_YEAR.search(text)
         year = _year(year_match.groups()) if year_match else None
