@@ -35,10 +35,35 @@ def validate(model: type[M], doc: Document, problems: Problems) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
+        for detail in _one_per_place(error.errors(include_url=False)):
             loc = tuple(detail["loc"]) + tuple(filter(None, [detail.get("ctx", {}).get("field")]))
             doc.report(problems, loc, explain(model, detail))
         return None
+
+
+_BUILTIN_TAGS = {"str", "int", "float", "bool", "list", "dict", "date", "datetime"}
+
+
+def _is_union_tag(step: Any) -> bool:
+    # Pydantic names the branch of a union in the location ("str", "Reference", "list[...]");
+    # editors' keys are lower-case words, so these never clash with a real key.
+    return isinstance(step, str) and (step in _BUILTIN_TAGS or step[:1].isupper() or "[" in step)
+
+
+def _one_per_place(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A field that allows several forms (a text or a block) fails once per form: keep the error
+    about the form the editor chose, i.e. the one that went deepest, and one error per place."""
+    cleaned = [{**d, "loc": tuple(p for p in d["loc"] if not _is_union_tag(p)), "union": any(map(_is_union_tag, d["loc"]))}
+               for d in details]
+    kept, seen = [], set()
+    for detail in cleaned:
+        loc = detail["loc"]
+        deeper = any(len(other["loc"]) > len(loc) and other["loc"][:len(loc)] == loc for other in cleaned)
+        if detail["union"] and deeper or loc in seen:
+            continue
+        seen.add(loc)
+        kept.append(detail)
+    return kept
 
 
 def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
@@ -53,6 +78,8 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
         if isinstance(value, (list, tuple)):
             return "deze lijst is leeg — vul minstens één item in"
         return "dit veld is leeg — vul het in"
+    if kind == "string_pattern_mismatch" and "https?" in str(ctx.get("pattern", "")):
+        return f"'{value}' is geen volledige link — schrijf het adres met https:// ervoor, of laat het veld leeg"
     if kind == "string_pattern_mismatch":
         return (f"'{value}' past niet — gebruik alleen kleine letters, cijfers en liggende streepjes, "
                 "bv. `actieplan-2025`")

@@ -143,8 +143,8 @@ class Timing:
                 try:
                     months[key] = YearMonth.parse(value[key])
                 except PydanticCustomError as error:
-                    raise PydanticCustomError("timing_month", error.message() + " — pas `{key}` aan",
-                                              {"key": key, "field": key}) from None
+                    message = error.message().replace("{", "{{").replace("}", "}}")
+                    raise PydanticCustomError("timing_month", message, {"field": key}) from None
         if not text and "van" not in months:
             raise PydanticCustomError("timing_incomplete", "schrijf minstens `tekst` (zoals in het plan) of "
                                       "`van` (eerste maand) — voeg een van beide toe", {"field": "van"})
