@@ -49,7 +49,10 @@ def check_word_file(site, content_root) -> None:
         if plan.get("versies"):
             assert len(by_header["Versie"].rows) == len(plan["versies"]) + 1
         timeline = by_header["Actie"]
-        assert len(timeline.rows) == len(fiches) + 1 and len(timeline.columns) == 13
+        # A row per fiche, per sub-action and per other action that has a timing or milestones.
+        tracks = len(fiches) + sum(len(f.get("deelacties") or []) for f in fiches) + sum(
+            1 for other in plan.get("overige_acties") or [] if other.get("wanneer") or other.get("mijlpalen"))
+        assert len(timeline.rows) == tracks + 1 and len(timeline.columns) == 13
         for other in plan.get("overige_acties") or []:
             assert squash(other["titel"]).lower() in text
         assert any(run.bold for p in document.paragraphs for run in p.runs if run.text.strip())
