@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from test_plan_site import markdown_words, plan_files
 
 ARTIFACTS = ROOT / "test-artifacts"
-TEMPLATE_ORDER = ["Wat?", "Waarom?", "Voor wie?", "Met wie?", "Hoe?", "Mijlpalen", "Evaluatie",
+TEMPLATE_ORDER = ["Wat?", "Waarom?", "Voor wie?", "Met wie?", "Hoe?", "Mijlpalen", "Deelacties", "Evaluatie",
                   "Link met andere doelstellingen", "Communicatie"]
 
 

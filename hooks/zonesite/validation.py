@@ -41,7 +41,7 @@ def validate(model: type[M], doc: Document, problems: Problems) -> M | None:
         return None
 
 
-_BUILTIN_TAGS = {"str", "int", "float", "bool", "list", "dict", "date", "datetime"}
+_BUILTIN_TAGS = {"str", "int", "float", "bool", "list", "dict"}  # not "date": news has a `date` key
 
 
 def _is_union_tag(step: Any) -> bool:
@@ -59,7 +59,7 @@ def _one_per_place(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for detail in cleaned:
         loc = detail["loc"]
         deeper = any(len(other["loc"]) > len(loc) and other["loc"][:len(loc)] == loc for other in cleaned)
-        if detail["union"] and deeper or loc in seen:
+        if detail["union"] and (deeper or loc in seen):
             continue
         seen.add(loc)
         kept.append(detail)
