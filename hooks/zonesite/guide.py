@@ -42,7 +42,8 @@ def _kind(annotation: Any) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"blok ({annotation.__name__})"
     names = {"str": "tekst", "int": "getal", "bool": "true / false", "date": "datum (JJJJ-MM-DD)",
-             "datetime": "datum en uur", "YearMonth": "maand (\"JJJJ-MM\")"}
+             "datetime": "datum en uur", "YearMonth": "maand (\"JJJJ-MM\")",
+             "Timing": "wanneer: maand (\"JJJJ-MM\"), woorden (\"begin 2025\") of `tekst`/`van`/`tot`"}
     return names.get(getattr(annotation, "__name__", ""), "tekst")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections import defaultdict
 from urllib.parse import urljoin
 from dataclasses import dataclass, field
@@ -280,7 +281,7 @@ def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]
         label = f"{fiche.id}. {fiche.label}" if fiche.id is not None else fiche.label
         url = urls.fiche(plan.id, fiche.key)
         # Dated steps of "Hoe?" are the plan's own schedule: they belong on the timeline too.
-        steps = [(step.when, step.what) for step in (fiche.how.steps if fiche.how else []) if step.when]
+        steps = [(step.when, _plain(step.what)) for step in (fiche.how.steps if fiche.how else []) if step.when]
         rows.append(_timeline_row(plan.year, "fiche", label, url, period, _moments(fiche.milestones) + steps,
                                   fiche=fiche))
         for sub in fiche.sub_actions:
@@ -292,6 +293,13 @@ def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]
                                       urls.about_action_plan(plan.id) + f"#andere-actie-{number}",
                                       action.when, _moments(action.milestones), lead=action.lead))
     return rows
+
+
+def _plain(markdown: str) -> str:
+    """A step's Markdown as one line of text for a timeline cell (the fiche shows it in full)."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"^\s*(?:[-+*]|\d+\.)\s+", "", text, flags=re.M)
+    return " ".join(re.sub(r"(\*\*|__|`)", "", text).split())
 
 
 def _moments(milestones: list[Milestone]) -> list[tuple[Timing, str]]:

@@ -50,6 +50,8 @@ _VAGUE: list[tuple[re.Pattern, tuple[int, int], bool]] = [
 ]
 _ONGOING = re.compile(r"\bdoorlopend\b", re.IGNORECASE)
 _FROM = re.compile(r"\bvanaf\b", re.IGNORECASE)
+_QUARTERS = re.compile(r"\bkwartaal\s*([1-4])(?:\s*(?:en|tot|-|–)\s*([1-4])\b)?"
+                       r"|\bq([1-4])(?:\s*(?:en|tot|-|–)\s*q?([1-4])\b)?", re.IGNORECASE)
 
 
 def _year(groups: tuple[str | None, str | None]) -> int | None:
@@ -121,6 +123,15 @@ class Timing:
             return cls(text, first, last if last >= first else first, ongoing=ongoing)
         year_match = _ANY_YEAR.search(text)
         year = _year(year_match.groups()) if year_match else None
+        quarters = _QUARTERS.search(text)
+        if quarters:
+            # "Kwartaal 2 en 3 2024", "Q1-Q2": from the first month of one to the last of the other.
+            q1 = int(quarters[1] or quarters[3])
+            q2 = int(quarters[2] or quarters[4] or q1)
+            m1, m2 = 3 * min(q1, q2) - 2, 3 * max(q1, q2)
+            if year is None:
+                return cls(text, months=(m1, m2), ongoing=ongoing)
+            return cls(text, YearMonth(year, m1), YearMonth(year, m2), ongoing=ongoing)
         for pattern, (m1, m2), rough in _VAGUE:
             if pattern.search(text):
                 if year is None:
