@@ -25,6 +25,7 @@ new-news: $(STAMP)
 	@$(ZONESITE) new-news --title "$(TITLE)"
 
 # make new-fiche PLAN=actieplan-2025 ID=2.1 TITLE="…" → plans/actieplan-2025/fiches/2-1-….yml
+# Without ID (zones that do not number their actions) → plans/actieplan-2025/fiches/<titel>.yml
 new-fiche: $(STAMP)
 	@$(ZONESITE) new-fiche --plan "$(PLAN)" --id "$(ID)" --title "$(TITLE)"
 

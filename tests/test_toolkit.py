@@ -92,6 +92,15 @@ def test_new_fiche_has_every_section_passes_check_and_refuses_duplicates(tmp_pat
     assert unknown.returncode != 0 and "bestaat niet" in unknown.stderr
 
 
+def test_new_fiche_without_a_number_is_named_after_its_title(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "zuidoost-hageland" / "plans")
+    result = make(project, "new-fiche", PLAN="actieplan-2025", TITLE="Werkgroep mondzorg")
+    assert result.returncode == 0, result.stderr
+    created = project / "plans" / "actieplan-2025" / "fiches" / "werkgroep-mondzorg.yml"
+    assert "id" not in yaml.safe_load(created.read_text())
+    assert zonesite(project, "check").returncode == 0
+
+
 def test_schemas_are_in_sync_with_the_models(tmp_path):
     project = make_project(tmp_path / "project")
     zonesite(project, "schemas")
@@ -121,8 +130,9 @@ def content_files(root: Path):
         yield "news", file, yaml.safe_load(file.read_text().split("---")[1])
 
 
-@pytest.mark.parametrize("root", [ROOT, FIXTURES / "regio-aalst", FIXTURES / "noord-limburg", BROKEN / "base"],
-                         ids=["example", "regio-aalst", "noord-limburg", "broken-base"])
+@pytest.mark.parametrize("root", [ROOT, FIXTURES / "regio-aalst", FIXTURES / "noord-limburg",
+                                  FIXTURES / "zuidoost-hageland", BROKEN / "base"],
+                         ids=["example", "regio-aalst", "noord-limburg", "zuidoost-hageland", "broken-base"])
 def test_schemas_accept_all_valid_content(root):
     files = list(content_files(root))
     assert files
@@ -136,7 +146,10 @@ SCHEMA_VISIBLE = {"fiche-trekker-missing", "fiche-waarom-missing", "fiche-evalua
                   "plan-zone-missing", "fiche-doelgroepen-text", "fiche-waarom-list", "fiche-doelgroep-item-mapping",
                   "fiche-id-unquoted-decimal", "fiche-unknown-key-typo", "plan-unknown-key-in-od",
                   "fiche-status-invalid", "fiche-maand-invalid", "news-title-missing", "news-description-missing",
-                  "news-image-without-alt", "news-event-no-location"}
+                  "news-image-without-alt", "news-event-no-location", "fiche-deelactie-titel-missing",
+                  "fiche-voortzetting-extern-zonder-tekst", "fiche-koppeling-link-onvolledig",
+                  "actieplan-personeelstijd-lijst", "plan-actie-jaren-tekst", "plan-termijn-leeg",
+                  "actieplan-overige-actie-wanneer-ongeldig"}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_VISIBLE))

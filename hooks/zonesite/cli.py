@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     news.add_argument("--title", required=True)
     fiche = commands.add_parser("new-fiche", help="maak een nieuwe actiefiche")
     fiche.add_argument("--plan", required=True)
-    fiche.add_argument("--id", required=True)
+    fiche.add_argument("--id", default="", help="nummer van de actie; leeg als de zone niet nummert")
     fiche.add_argument("--title", required=True)
     commands.add_parser("schemas", help="schrijf de JSON Schemas opnieuw")
     args = parser.parse_args(argv)

@@ -50,14 +50,15 @@ def new_fiche(root: Path, plan_id: str, fiche_id: str, title: str) -> Path:
     if not plan_file.is_file():
         known = ", ".join(sorted(p.parent.name for p in (root / "plans").glob("*/actieplan.yml"))) or "geen"
         raise ScaffoldError(f"actieplan '{plan_id}' bestaat niet — kies uit: {known}")
-    for existing in (folder / "fiches").glob("*.yml"):
+    for existing in (folder / "fiches").glob("*.yml") if fiche_id else ():
         data = yaml.safe_load(existing.read_text(encoding="utf-8")) or {}
         if str(data.get("id")) == fiche_id:
             raise ScaffoldError(f"fiche {fiche_id} bestaat al in {existing.name} — kies een ander nummer")
     plan = yaml.safe_load(plan_file.read_text(encoding="utf-8")) or {}
     policy_id = str(plan.get("beleidsplan", ""))
     sd, od = _first_objectives(root / "plans" / f"{policy_id}.yml")
-    path = folder / "fiches" / f"{slugify(fiche_id)}-{_slug(title)}.yml"
+    # Without a number (zones that do not number their actions) the file name is the address.
+    path = folder / "fiches" / (f"{slugify(fiche_id)}-{_slug(title)}.yml" if fiche_id else f"{_slug(title)}.yml")
     return _write_new(path, _render("fiche.yml", id=fiche_id, title=title.strip(), plan_id=plan_id,
                                     policy_id=policy_id, year=plan.get("jaar", dt.date.today().year),
                                     sd=sd, od=od))
