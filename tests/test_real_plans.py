@@ -241,3 +241,33 @@ def test_unticked_kinds_and_indicator_kinds_as_written(fixture_site):
                         found[key] += 1
                         assert squash(act[key]) in od_text and squash(act[key]) in printed
     assert all(found.values()), found
+
+
+def test_references_outside_the_site_are_always_shown(tmp_path):
+    plans = tmp_path / "plans"
+    shutil.copytree(ZOH / "plans", plans)
+    fiche_file = plans / PLAN / "fiches" / "communicatie.yml"
+    fiche = load(fiche_file)
+    # A plan that is not in the repository, and koppelingen as a text and as a text with a link.
+    text = fiche_file.read_text(encoding="utf-8").replace(
+        "voortzetting_van:\n  tekst: De communicatieactie uit het actieplan 2024\n",
+        "voortzetting_van: actieplan-2024/communicatie\n")
+    koppeling = [{"tekst": "Werkgroep communicatie van de zorgraad"},
+                 {"tekst": "Communicatieplan van een andere zone", "link": "https://example.org/plan"}]
+    text += "koppeling:\n" + "".join(f"  - tekst: {k['tekst']}\n" + (f"    link: {k['link']}\n" if "link" in k else "")
+                                     for k in koppeling)
+    fiche_file.write_text(text, encoding="utf-8")
+    built = build_site(make_project(tmp_path / "project", plans), tmp_path / "site")
+    url = f"{PLAN}/actie-communicatie/"
+    page = built.text(url)
+    assert "actieplan-2024/communicatie (staat niet op deze site)" in page
+    document = docx.Document(io.BytesIO((built.path / PLAN / f"{PLAN}.docx").read_bytes()))
+    word = squash(" ".join(p.text for p in document.paragraphs))
+    for reference in koppeling:
+        assert reference["tekst"] in page and reference["tekst"] in word
+        assert reference["tekst"] in built.text(f"{PLAN}/afdrukken/")
+    links = {a.get_text(): a["href"] for a in built.html(url).select("article a")}
+    assert links[koppeling[1]["tekst"]] == koppeling[1]["link"]
+    targets = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert koppeling[1]["link"] in targets
+    assert fiche["titel"] in built.text(f"{PLAN}/")
