@@ -219,6 +219,15 @@ def test_unticked_kinds_and_indicator_kinds_as_written(fixture_site):
     unticked = next(f for f in fiches if f["evaluatie"] and not any(k.get("gekozen") for k in f["evaluatie"].values()))
     text = site.text(f"{plan_id}/actie-{unticked['id'].replace('.', '-')}/")
     assert "☒" not in text and text.count("☐") == len(unticked["evaluatie"])
+    # Indicators listed under no evaluation kind, as the source does.
+    loose = next(f for f in fiches if f["evaluatie"].get("indicatoren"))
+    table = site.html(f"{plan_id}/actie-{loose['id'].replace('.', '-')}/").find(
+        "caption", string="Indicatoren van de actie").find_parent("table")
+    printed = site.text(f"{plan_id}/afdrukken/")
+    word, _ = word_text(site, plan_id)
+    for indicator in loose["evaluatie"]["indicatoren"]:
+        shown = squash(indicator if isinstance(indicator, str) else indicator["indicator"])
+        assert shown in squash(table.get_text(" ")) and shown in printed and shown in word
     aalst = fixture_site("regio-aalst")
     policy, = [load(p) for p in (FIXTURES / "regio-aalst" / "plans").glob("*.yml")]
     check_policy_plan(aalst, policy)
