@@ -45,6 +45,11 @@ def url_of_fiche(plan_id: str, fiche_id) -> str:
     return f"{plan_id}/actie-{slugify(str(fiche_id))}/"
 
 
+def evaluation_kinds(fiche: dict) -> list[dict]:
+    """The evaluation kinds written in a fiche (not its indicators that belong to no kind)."""
+    return [kind for key, kind in (fiche.get("evaluatie") or {}).items() if key in ("proces", "output", "impact")]
+
+
 def indicator_text(indicator) -> str:
     """An indicator written as a text, or as a block with `indicator` (and `soort`)."""
     return indicator if isinstance(indicator, str) else indicator["indicator"]
@@ -91,7 +96,7 @@ def check_fiche_page(site: Site, plan_id: str, year: int, fiche: dict, key: str 
     for milestone in [m for m in fiche.get("mijlpalen") or [] if "maand" in m]:
         year_, month = map(int, milestone["maand"].split("-"))
         assert format_date(dt.date(year_, month, 1), "MMMM y", locale="nl_BE") in text
-    for kind in (fiche.get("evaluatie") or {}).values():
+    for kind in evaluation_kinds(fiche):
         assert ("☒" if kind.get("gekozen") else "☐") in text
     for update in fiche.get("voortgang") or []:
         assert format_date(update["datum"], "d MMMM y", locale="nl_BE") in text

@@ -11,7 +11,7 @@ import shutil
 
 import docx
 from conftest import FIXTURES, build_site, make_project, markdown_words, squash
-from test_plan_site import check_fiche_page, check_policy_plan, load, plan_files
+from test_plan_site import check_fiche_page, check_policy_plan, evaluation_kinds, load, plan_files
 
 ZOH = FIXTURES / "zuidoost-hageland"
 PLAN = "actieplan-2025"
@@ -172,8 +172,13 @@ def test_appendices_are_listed_everywhere(fixture_site, tmp_path):
     (plans / PLAN / "bijlagen" / "Tijdlijn ELZOH.csv").write_text("maand;actie\n", encoding="utf-8")
     plan_file = plans / PLAN / "actieplan.yml"
     plan_file.write_text(plan_file.read_text(encoding="utf-8") + "  - titel: Tijdlijn als bestand\n"
-                         "    bestand: bijlagen/Tijdlijn ELZOH.csv\n", encoding="utf-8")
+                         "    bestand: bijlagen/Tijdlijn ELZOH.csv\n"
+                         "  - titel: Toelichting bij de tijdlijn\n"
+                         "    inhoud: De tijdlijn volgt het werkjaar van de zorgraad.\n", encoding="utf-8")
     built = build_site(make_project(tmp_path / "project", plans), tmp_path / "site")
+    # An appendix written out as text becomes a page of its own, linked from the plan.
+    assert "De tijdlijn volgt het werkjaar van de zorgraad." in built.text(f"{PLAN}/bijlage-toelichting-bij-de-tijdlijn/")
+    assert any(a["href"] == "bijlage-toelichting-bij-de-tijdlijn/" for a in built.html(f"{PLAN}/").select("article a"))
     assert (built.path / PLAN / "bijlagen" / "tijdlijn-elzoh.csv").read_text() == "maand;actie\n"
     for url in (f"{PLAN}/", f"{PLAN}/afdrukken/"):
         links = [a for a in built.html(url).select("article a") if a.get_text() == "Tijdlijn als bestand"]
@@ -216,9 +221,9 @@ def test_unticked_kinds_and_indicator_kinds_as_written(fixture_site):
     site = fixture_site("noord-limburg")
     _, action = plan_files(FIXTURES / "noord-limburg")
     (plan_id, (plan, fiches)), = action.items()
-    unticked = next(f for f in fiches if f["evaluatie"] and not any(k.get("gekozen") for k in f["evaluatie"].values()))
+    unticked = next(f for f in fiches if not any(k.get("gekozen") for k in evaluation_kinds(f)))
     text = site.text(f"{plan_id}/actie-{unticked['id'].replace('.', '-')}/")
-    assert "☒" not in text and text.count("☐") == len(unticked["evaluatie"])
+    assert "☒" not in text and text.count("☐") == len(evaluation_kinds(unticked))
     # Indicators listed under no evaluation kind, as the source does.
     loose = next(f for f in fiches if f["evaluatie"].get("indicatoren"))
     table = site.html(f"{plan_id}/actie-{loose['id'].replace('.', '-')}/").find(

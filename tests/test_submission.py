@@ -8,7 +8,7 @@ import re
 import docx
 from conftest import FIXTURES, ROOT, squash
 from pypdf import PdfReader
-from test_plan_site import markdown_words, plan_files
+from test_plan_site import evaluation_kinds, markdown_words, plan_files
 
 ARTIFACTS = ROOT / "test-artifacts"
 TEMPLATE_ORDER = ["Wat?", "Waarom?", "Voor wie?", "Met wie?", "Hoe?", "Mijlpalen", "Deelacties", "Evaluatie",
@@ -41,7 +41,7 @@ def check_word_file(site, content_root) -> None:
             assert sections == [t for t in TEMPLATE_ORDER if t in sections], sections
             assert sections[:4] == TEMPLATE_ORDER[:4]
             marks = [t[:1] for s, t in headings[start + 1:following] if s == "Heading 3" and t[:1] in "☒☐"]
-            assert marks == [("☒" if kind.get("gekozen") else "☐") for kind in fiche["evaluatie"].values()]
+            assert marks == [("☒" if kind.get("gekozen") else "☐") for kind in evaluation_kinds(fiche)]
             for value in (fiche["wat"]["omschrijving"], fiche["waarom"], fiche["met_wie"]["trekker"],
                           *fiche["wat"].get("wel", []), *fiche["voor_wie"]["doelgroepen"]):
                 assert markdown_words(value).lower() in text, f"{plan_id} {fiche['id']}: {value[:50]!r}"

@@ -23,10 +23,9 @@ from .models.identity import Identity
 from .models.news import moment_start
 from .newsletter import collect_issues, issue_path, render_email
 from .models.actionplan import ActionPlan
-from .models.fiche import STATUS_LABELS, Fiche
+from .models.fiche import STATUS_LABELS, Fiche, Milestone
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
-from .models.fiche import Milestone
 from .models.timing import Timing
 from .render import Renderer, long_date, month_name, timing_text
 from .wordfile import write_action_plan
@@ -188,14 +187,20 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.label}: afdrukversie",
                        source, hide=("navigation", "toc"), plan=plan, appendices=appendices))
+    _appendix_pages(plan, source, renderer, pages, section)
+    return section
+
+
+def _appendix_pages(plan: PolicyPlan | ActionPlan, source: str, renderer: Renderer,
+                    pages: list[GeneratedPage], section: list[Any]) -> None:
+    """An appendix written out as text (`inhoud`) is a page; a file or a link is only listed."""
     for appendix in plan.appendices:
         if not appendix.content:
-            continue  # a file or a link: listed on the plan page, no page of its own
+            continue
         url = urls.appendix(plan.id, appendix.title)
         pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
                            plan=plan, appendix=appendix))
         section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
-    return section
 
 
 def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, renderer: Renderer,
@@ -224,6 +229,7 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
                        plan=plan, policy=policy, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
+    _appendix_pages(plan, source, renderer, pages, section)
     for fiche in fiches:
         url = urls.fiche(plan.id, fiche.key)
         sd = objectives.sd.get(fiche.strategic_objective)

@@ -63,5 +63,9 @@ class ActionPlan(Model):
     other_actions: Annotated[list[OtherAction], List] = Field(
         [], alias="overige_acties", description="Acties die alleen in tekst beschreven zijn.")
     appendices: Annotated[list[Appendix], List] = Field(
-        [], alias="bijlagen", description="Bijlagen: een bestand in de repository, een link, of alleen een titel "
-        "en omschrijving als de bijlage nergens online staat.")
+        [], alias="bijlagen", description="Bijlagen: tekst (`inhoud`, een eigen pagina), een bestand in de "
+        "repository, een link, of alleen een titel en omschrijving als de bijlage nergens online staat.")
+
+    @property
+    def label(self) -> str:
+        return self.title
