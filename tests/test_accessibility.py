@@ -72,3 +72,29 @@ def test_newsletter_email_has_no_wcag_violations(example_site, serve, browser, a
     problems = violations(tab, axe_source)
     context.close()
     assert not problems, problems
+
+
+# Pages that only real plans produce: hatched "roughly" months, notes beside timeline rows,
+# sub-actions, appendices, fiches without number or status.
+REAL_PLAN_PAGES = {
+    "zuidoost-hageland": ["actieplan-2025/tijdlijn/", "actieplan-2025/actie-it-workflow/",
+                          "actieplan-2025/over-dit-plan/", "actieplan-2025/", "beleidsplan/"],
+    "noord-limburg": ["actieplan-2025/actie-4-1-1/", "actieplan-2025/tijdlijn/"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_real_plan_pages_have_no_wcag_violations(fixture_site, serve, browser, axe_source, scheme):
+    context = browser.new_context(color_scheme=scheme, locale="nl-BE")
+    tab = context.new_page()
+    found = {}
+    for name, urls in REAL_PLAN_PAGES.items():
+        site = fixture_site(name)
+        base = serve(site.path)
+        for url in urls:
+            assert (site.path / url / "index.html").is_file(), url
+            tab.goto(base + url)
+            if problems := violations(tab, axe_source):
+                found[f"{name}/{url}"] = problems
+    context.close()
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
