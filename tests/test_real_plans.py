@@ -285,3 +285,31 @@ def test_references_outside_the_site_are_always_shown(tmp_path):
     targets = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
     assert koppeling[1]["link"] in targets
     assert fiche["titel"] in built.text(f"{PLAN}/")
+
+
+def test_roughly_running_months_look_different_from_certain_ones(fixture_site, serve, browser):
+    site = fixture_site("zuidoost-hageland")
+    plan = load(ZOH / "plans" / PLAN / "actieplan.yml")
+    timed = next(o for o in plan["overige_acties"] if o.get("wanneer") == 2025)
+    tab = browser.new_page(viewport={"width": 1400, "height": 900})
+    tab.goto(serve(site.path) + f"{PLAN}/tijdlijn/")
+    row = tab.locator("tbody tr", has=tab.locator("th a", has_text=timed["titel"][:40]))
+    cell = row.locator("td").nth(5)
+    cell.scroll_into_view_if_needed()
+    style = cell.evaluate("c => getComputedStyle(c).backgroundImage")
+    assert "repeating-linear-gradient" in style
+    box = cell.bounding_box()
+    # What is drawn there is the cell itself (not covered by the sticky first column).
+    hit = tab.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('td') !== null",
+                       [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert hit
+    # Screen readers hear "loopt ongeveer"; sighted readers see the hatching, not the words.
+    label = cell.locator(".zs-sr")
+    assert label.text_content() == "loopt ongeveer"
+    assert label.evaluate("e => e.getBoundingClientRect().width <= 1")
+    # A month the plan names for certain (Noord-Limburg's periods) is a plain coloured cell.
+    tab.goto(serve(fixture_site("noord-limburg").path) + "actieplan-2025/tijdlijn/")
+    certain = tab.locator("td.zs-on").first
+    assert certain.evaluate("c => getComputedStyle(c).backgroundImage") == "none"
+    assert certain.evaluate("c => getComputedStyle(c).backgroundColor") != "rgba(0, 0, 0, 0)"
+    tab.close()
