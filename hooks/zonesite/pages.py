@@ -25,7 +25,7 @@ from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
-from .render import Renderer, long_date, month_name
+from .render import Renderer, long_date, month_abbr, month_name
 from .wordfile import write_action_plan
 
 
@@ -228,7 +228,7 @@ def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fich
                        fiches=entries, rows=rows, docx_url=urls.word_file(plan.id)))
     base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
-               "date": long_date, "month": month_name}
+               "date": long_date, "month": month_name, "month_abbr": month_abbr}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
     stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])
     moment = dt.datetime.combine(max(stamps, default=dt.date(1980, 1, 1)), dt.time(), tzinfo=dt.timezone.utc)

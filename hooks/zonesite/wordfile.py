@@ -1,35 +1,54 @@
 """The action plan as a Word file in the department's template order, made with python-docx.
 
-Real headings (the document map works), Word tables for versions and timeline, ☒/☐ for the
+Submittable as it is: A4, Dutch (nl-BE) throughout, the zone as author, page numbers and a running
+header, real headings (Heading 1–3: the document map and a table of contents work), ruled tables
+whose header row repeats on every page, the timeline on a landscape page of its own, ☒/☐ for the
 evaluation kinds, and the editors' Markdown kept as bold, italics, lists and links. No MkDocs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any, Callable
 
 import docx
 import lxml.html
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.policy import PolicyPlan
 
 
+LANGUAGE = "nl-BE"
+MARGIN = Mm(20)
+LANDSCAPE_MARGINS = Mm(15), Mm(10)  # top and bottom, left and right: room for the months
+BODY_SIZE = 10.5  # points
+HEADER_FILL = "E4E8F1"  # header rows, as in the print view
+RUNNING_FILL = "C9D7F2"  # a month in which the action runs, the site's timeline colour
+TIMELINE_SIZES = (8, 7, 6)  # points: the largest at which every column holds its longest word
+CELL_PADDING = Mm(1)
+
+
 class _Writer:
-    def __init__(self, markdown: Callable[[str], str], absolute: Callable[[str], str]):
+    def __init__(self, markdown: Callable[[str], str], absolute: Callable[[str], str], zone: str, title: str):
         self.doc = docx.Document()
         self.doc.styles["Normal"].font.name = "Calibri"
-        self.doc.styles["Normal"].font.size = Pt(10.5)
+        self.doc.styles["Normal"].font.size = Pt(BODY_SIZE)
+        _set_language(self.doc)
+        section = self.doc.sections[0]
+        _page_setup(section, WD_ORIENT.PORTRAIT)
+        _running_texts(section, f"{zone} · {title}")
         self.markdown = markdown
         self.absolute = absolute
+        self.zone, self.title = zone, title
 
     # Markdown → Word ------------------------------------------------------------------------
     def text(self, markdown: str) -> None:
@@ -88,7 +107,8 @@ class _Writer:
 
     @staticmethod
     def _run(paragraph, text: str, bold: bool, italic: bool) -> None:
-        run = paragraph.add_run(" ".join(text.split("\n")))
+        # Markdown's line breaks and their indentation are one space in running text.
+        run = paragraph.add_run(re.sub(r"[ \t]*\n\s*", " ", text))
         run.bold, run.italic = bold or None, italic or None
 
     def _link(self, paragraph, text: str, href: str) -> None:
@@ -115,8 +135,9 @@ class _Writer:
         paragraph._p.append(link)
 
     # Building blocks ------------------------------------------------------------------------
-    def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level=level)
+    def heading(self, text: str, level: int, new_page: bool = False) -> None:
+        # A heading that opens a page itself, rather than an empty paragraph with a break before it.
+        self.doc.add_heading(text, level=level).paragraph_format.page_break_before = new_page or None
 
     def section(self, title: str, markdown: str, level: int) -> None:
         """A heading with its text, or nothing when the field is empty."""
@@ -131,19 +152,33 @@ class _Writer:
             paragraph.add_run(value)
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
+        """A ruled table, its header row repeated on each page, columns as wide as their words."""
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header):
-            cell.paragraphs[0].add_run(text).bold = True
+        _narrow_cells(table)
+        _header_row(table.rows[0], header)
         for row in rows:
-            for cell, text in zip(table.add_row().cells, row):
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
                 cell.text = text
+        _keep_rows_whole(table)
+        _cell_text(table, BODY_SIZE)
+        widths = _column_widths(header, rows, BODY_SIZE, _usable_width(self))
+        if widths:
+            _set_widths(table, widths)
 
-    def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    def landscape_section(self) -> None:
+        _page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
+
+    def portrait_section(self) -> None:
+        _page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
 
     def save(self, moment: dt.datetime) -> bytes:
         properties = self.doc.core_properties
+        properties.author = properties.last_modified_by = self.zone
+        properties.title = self.title
+        properties.language = LANGUAGE
+        properties.comments = ""
         properties.created = properties.modified = moment.replace(tzinfo=None)
         properties.last_printed = moment.replace(tzinfo=None)
         properties.revision = 1
@@ -164,16 +199,217 @@ def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _month_cells(row: dict[str, Any]) -> list[str]:
-    """A timeline row (pages._timeline_row) as text cells: ■ where the action runs, then milestones."""
-    return ["; ".join((["■"] if cell["running"] else []) + [m.what for m in cell["milestones"]])
+def _set_language(doc: docx.document.Document) -> None:
+    """nl-BE for every script (Word's spelling check and hyphenation), and in the theme settings."""
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attribute), LANGUAGE)
+    for lang in doc.settings.element.iter(qn("w:themeFontLang")):
+        for attribute in ("w:val", "w:eastAsia"):
+            lang.set(qn(attribute), LANGUAGE)
+    # Word 2010's copy of the styles, with English in it; Word rebuilds it from styles.xml.
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rel_id)
+
+
+def _page_setup(section, orientation: WD_ORIENT) -> None:
+    section.orientation = orientation
+    short, long = Mm(210), Mm(297)
+    landscape = orientation == WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    ends, sides = LANDSCAPE_MARGINS if landscape else (MARGIN, MARGIN)
+    section.top_margin = section.bottom_margin = ends
+    section.left_margin = section.right_margin = sides
+    section.header_distance = section.footer_distance = Mm(8)
+
+
+def _running_texts(section, header: str) -> None:
+    """The zone and the plan above every page, "Pagina 3 van 12" below it (later sections follow)."""
+    top = section.header.paragraphs[0]
+    top.text = header
+    top.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    bottom = section.footer.paragraphs[0]
+    bottom.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    bottom.add_run("Pagina ")
+    _field(bottom, "PAGE", "1")
+    bottom.add_run(" van ")
+    _field(bottom, "NUMPAGES", "1")
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES): begin, instruction, separate, last known result, end."""
+    def char(kind: str):
+        run = OxmlElement("w:r")
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        run.append(mark)
+        paragraph._p.append(run)
+
+    char("begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run = OxmlElement("w:r")
+    run.append(code)
+    paragraph._p.append(run)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _header_row(row, texts: list[str]) -> None:
+    """Bold on a tint, and repeated at the top of every page the table runs over (w:tblHeader)."""
+    for cell, text in zip(row.cells, texts):
+        cell.paragraphs[0].add_run(text).bold = True
+        _shade(cell, HEADER_FILL)
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
+
+
+def _keep_rows_whole(table) -> None:
+    for row in table.rows[1:]:
+        keep = OxmlElement("w:cantSplit")
+        keep.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(keep)
+
+
+def _set_widths(table, widths: list[float]) -> None:
+    """Fixed column widths (points): Word reads them from the cells, LibreOffice from the grid."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Pt(width)
+        for cell in column.cells:
+            cell.width = Pt(width)
+
+
+def _narrow_cells(table) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_PADDING.twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))  # the schema wants the margins before it
+    look.addprevious(margins) if look is not None else properties.append(margins)
+
+
+# Advance widths in em of a wide sans-serif face (DejaVu Sans, wider than Calibri): an estimate
+# that errs on the safe side whichever font Word or LibreOffice ends up using.
+_NARROWEST, _NARROW, _WIDE = set("ijl.,;:'!|"), set("ftr()[] -"), set("mwMW")
+
+
+def _text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width in points of `text` at `size` points."""
+    em = sum(0.3 if c in _NARROWEST else 0.42 if c in _NARROW else 0.98 if c in _WIDE
+             else 0.8 if c.isupper() else 0.65 for c in text)
+    return em * size * (1.1 if bold else 1.0)
+
+
+def _words(text: str) -> list[str]:
+    # A line may break at a space or after a hyphen, nowhere else.
+    return [part for word in text.split() for part in re.findall(r"[^-]+-?|-", word)]
+
+
+def _column_widths(header: list[str], rows: list[list[str]], size: float, usable: float) -> list[float] | None:
+    """Column widths (points) filling `usable` in which no word has to break: each column gets its
+    longest word, the space left goes to the columns with the most text. None if it cannot fit."""
+    padding = 2 * CELL_PADDING.pt + 2
+    columns = [[head] + [row[index] for row in rows] for index, head in enumerate(header)]
+    needs = [padding + max(_text_width(word, size, bold=i == 0) for i, text in enumerate(texts)
+                           for word in _words(text) or [""])
+             for texts in columns]
+    spare = usable - sum(needs)
+    if spare < 0:
+        return None
+    amounts = [sum(_text_width(text, size) for text in texts[1:]) + 1 for texts in columns]
+    return [need + spare * amount / sum(amounts) for need, amount in zip(needs, amounts)]
+
+
+def _usable_width(w: "_Writer") -> float:
+    section = w.doc.sections[-1]
+    return (section.page_width - section.left_margin - section.right_margin) / Pt(1)
+
+
+def _timeline_cells(row: dict[str, Any], month: Callable) -> list[list[str]]:
+    """A timeline row (pages._timeline_row) as the milestones per month, as on the site."""
+    return [[m.what + (f" (tot {month(m.until)})" if m.until else "") for m in cell["milestones"]]
             for cell in row["months"]]
+
+
+def _action_cell(row: dict[str, Any], month: Callable) -> list[str]:
+    fiche = row["fiche"]
+    notes = []
+    if row["started_before"]:
+        notes.append(f"begon in {month(fiche.period.start)}")
+    if row["continues_after"]:
+        notes.append(f"loopt door tot {month(fiche.period.end)}")
+    return [f"{fiche.id}. {fiche.label}"] + notes
+
+
+def _write_timeline(w: _Writer, plan: ActionPlan, timeline: list[dict[str, Any]], month: Callable,
+                    month_abbr: Callable) -> None:
+    """The timeline on a landscape page of its own: a column per month, wide enough for its words."""
+    w.landscape_section()
+    w.heading("Tijdlijn", 1)
+    w.doc.add_paragraph(f"Welke actie loopt in welke maand van {plan.year}: een gekleurd vak betekent dat "
+                        "de actie die maand loopt; in het vak staan de mijlpalen van die maand.")
+    headers = ["Actie"] + [month_abbr(m) for m in range(1, 13)]
+    actions = [_action_cell(row, month) for row in timeline]
+    months = [_timeline_cells(row, month) for row in timeline]
+    as_rows = [[" ".join(texts) for texts in [action] + cells] for action, cells in zip(actions, months)]
+    usable = _usable_width(w)
+    # The largest size at which every word fits; at the smallest, words break rather than the page.
+    size, widths = next(((size, widths) for size in TIMELINE_SIZES
+                         if (widths := _column_widths(headers, as_rows, size, usable))),
+                        (TIMELINE_SIZES[-1], [usable / 13] * 13))
+    table = w.doc.add_table(rows=1, cols=13)
+    table.style = "Table Grid"
+    _narrow_cells(table)
+    _header_row(table.rows[0], headers)
+    for row, action, cells in zip(timeline, actions, months):
+        out = table.add_row().cells
+        _cell_lines(out[0], action)
+        for cell, month_cell, texts in zip(out[1:], row["months"], cells):
+            _cell_lines(cell, texts)
+            if month_cell["running"]:
+                _shade(cell, RUNNING_FILL)
+    _keep_rows_whole(table)
+    _set_widths(table, widths)
+    _cell_text(table, size)
+    w.portrait_section()
+
+
+def _cell_text(table, size: float) -> None:
+    """Text at `size` points with a little air above and below, so that rows do not run together."""
+    for cell in (cell for row in table.rows for cell in row.cells):
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(size / 5)
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
+
+
+def _cell_lines(cell, lines: list[str]) -> None:
+    """Each text its own paragraph in the cell: no separators that read as symbols."""
+    for index, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.add_run(line)
 
 
 def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
                       timeline: list[dict[str, Any]], helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
-    """`helpers`: markdown (text → HTML), absolute (url → full address), date, month."""
-    w = _Writer(helpers["markdown"], helpers["absolute"])
+    """`helpers`: markdown (text → HTML), absolute (url → full address), date, month, month_abbr."""
+    w = _Writer(helpers["markdown"], helpers["absolute"], policy.zone, plan.title)
     date, month = helpers["date"], helpers["month"]
     w.doc.add_heading(plan.title, level=0)
     w.doc.add_paragraph(policy.zone).runs[0].bold = True
@@ -198,18 +434,14 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
             if action.objectives:
                 w.label("Doelstelling", ", ".join(action.objectives))
             w.text(action.description)
-    w.heading("Tijdlijn", 1)
-    w.doc.add_paragraph("■ = de actie loopt die maand; daarnaast de mijlpalen.")
-    w.table(["Actie"] + [month(m, year=False)[:3] for m in range(1, 13)],
-            [[f"{row['fiche'].id}. {row['fiche'].label}"] + _month_cells(row) for row in timeline])
+    _write_timeline(w, plan, timeline, month, helpers["month_abbr"])
     for fiche in fiches:
-        w.page_break()
         _write_fiche(w, fiche, objectives, date, month)
     return w.save(moment)
 
 
 def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, date: Callable, month: Callable) -> None:
-    w.heading(f"Actie {fiche.id}. {fiche.title}", 1)
+    w.heading(f"Actie {fiche.id}. {fiche.title}", 1, new_page=True)
     sd = objectives.sd.get(fiche.strategic_objective)
     od = objectives.od.get(fiche.operational_objective or "")
     w.label("Strategische doelstelling", f"SD {sd.id}. {sd.title}" if sd else fiche.strategic_objective)
