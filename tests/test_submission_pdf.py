@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ import docx
 import pytest
 from conftest import FIXTURES, ROOT, squash
 from pypdf import PdfReader
+from test_hostile import ATTACKS
 from test_plan_site import plan_files
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -274,3 +276,20 @@ def test_policy_plan_print_view_has_page_numbers_and_bookmarks(example_site, fix
     marks = bookmarks(pdf)
     for sd in plan["strategische_doelstellingen"]:
         assert squash(f"SD {sd['id']}. {sd['titel']}") in marks
+
+
+def test_zone_name_enters_the_print_margin_only_as_text(browser):
+    """The zone's name goes into CSS (@page margin): whatever it holds, it stays one CSS string that
+    shows the name as written, and cannot close the string or the <style> element."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from zonesite.render import css_string
+
+    tab = browser.new_page()
+    for attack in ATTACKS + ['Zone "Noord" \\ Zuid; } body { display: none }', "Zorg · Welzijn"]:
+        quoted = str(css_string(attack))
+        assert re.fullmatch(r'"(?:[A-Za-z0-9]|\\[0-9a-f]{6})*"', quoted), quoted
+        tab.set_content(f"<style>p::before {{ content: {quoted}; }}</style><p></p>")
+        shown = tab.evaluate("getComputedStyle(document.querySelector('p'), '::before').content")
+        if attack.isprintable():  # Chromium reports control characters as escapes
+            assert shown == '"' + attack.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    tab.close()
