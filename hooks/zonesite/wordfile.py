@@ -16,25 +16,21 @@ from typing import Any, Callable
 import docx
 import lxml.html
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.policy import PolicyPlan
+from .wordlayout import (LANGUAGE, cell_text, column_widths, header_row, keep_rows_whole, narrow_cells,
+                         page_setup, running_texts, set_language, set_widths, shade, usable_width)
 
 
-LANGUAGE = "nl-BE"
-MARGIN = Mm(20)
-LANDSCAPE_MARGINS = Mm(15), Mm(10)  # top and bottom, left and right: room for the months
 BODY_SIZE = 10.5  # points
-HEADER_FILL = "E4E8F1"  # header rows, as in the print view
 RUNNING_FILL = "C9D7F2"  # a month in which the action runs, the site's timeline colour
 TIMELINE_SIZES = (8, 7, 6)  # points: the largest at which every column holds its longest word
-CELL_PADDING = Mm(1)
 
 
 class _Writer:
@@ -42,10 +38,10 @@ class _Writer:
         self.doc = docx.Document()
         self.doc.styles["Normal"].font.name = "Calibri"
         self.doc.styles["Normal"].font.size = Pt(BODY_SIZE)
-        _set_language(self.doc)
+        set_language(self.doc)
         section = self.doc.sections[0]
-        _page_setup(section, WD_ORIENT.PORTRAIT)
-        _running_texts(section, f"{zone} · {title}")
+        page_setup(section, WD_ORIENT.PORTRAIT)
+        running_texts(section, f"{zone} · {title}")
         self.markdown = markdown
         self.absolute = absolute
         self.zone, self.title = zone, title
@@ -155,23 +151,23 @@ class _Writer:
         """A ruled table, its header row repeated on each page, columns as wide as their words."""
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
-        _narrow_cells(table)
-        _header_row(table.rows[0], header)
+        narrow_cells(table)
+        header_row(table.rows[0], header)
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row):
                 cell.text = text
-        _keep_rows_whole(table)
-        _cell_text(table, BODY_SIZE)
-        widths = _column_widths(header, rows, BODY_SIZE, _usable_width(self))
+        keep_rows_whole(table)
+        cell_text(table, BODY_SIZE)
+        widths = column_widths(header, rows, BODY_SIZE, usable_width(self.doc))
         if widths:
-            _set_widths(table, widths)
+            set_widths(table, widths)
 
     def landscape_section(self) -> None:
-        _page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
+        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
 
     def portrait_section(self) -> None:
-        _page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
+        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
 
     def save(self, moment: dt.datetime) -> bytes:
         properties = self.doc.core_properties
@@ -197,148 +193,6 @@ def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
             member.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(member, source.read(info.filename))
     return out.getvalue()
-
-
-def _set_language(doc: docx.document.Document) -> None:
-    """nl-BE for every script (Word's spelling check and hyphenation), and in the theme settings."""
-    for lang in doc.styles.element.iter(qn("w:lang")):
-        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-            lang.set(qn(attribute), LANGUAGE)
-    for lang in doc.settings.element.iter(qn("w:themeFontLang")):
-        for attribute in ("w:val", "w:eastAsia"):
-            lang.set(qn(attribute), LANGUAGE)
-    # Word 2010's copy of the styles, with English in it; Word rebuilds it from styles.xml.
-    for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.drop_rel(rel_id)
-
-
-def _page_setup(section, orientation: WD_ORIENT) -> None:
-    section.orientation = orientation
-    short, long = Mm(210), Mm(297)
-    landscape = orientation == WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = (long, short) if landscape else (short, long)
-    ends, sides = LANDSCAPE_MARGINS if landscape else (MARGIN, MARGIN)
-    section.top_margin = section.bottom_margin = ends
-    section.left_margin = section.right_margin = sides
-    section.header_distance = section.footer_distance = Mm(8)
-
-
-def _running_texts(section, header: str) -> None:
-    """The zone and the plan above every page, "Pagina 3 van 12" below it (later sections follow)."""
-    top = section.header.paragraphs[0]
-    top.text = header
-    top.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    bottom = section.footer.paragraphs[0]
-    bottom.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    bottom.add_run("Pagina ")
-    _field(bottom, "PAGE", "1")
-    bottom.add_run(" van ")
-    _field(bottom, "NUMPAGES", "1")
-
-
-def _field(paragraph, instruction: str, placeholder: str) -> None:
-    """A Word field (PAGE, NUMPAGES): begin, instruction, separate, last known result, end."""
-    def char(kind: str):
-        run = OxmlElement("w:r")
-        mark = OxmlElement("w:fldChar")
-        mark.set(qn("w:fldCharType"), kind)
-        run.append(mark)
-        paragraph._p.append(run)
-
-    char("begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
-    run = OxmlElement("w:r")
-    run.append(code)
-    paragraph._p.append(run)
-    char("separate")
-    paragraph.add_run(placeholder)
-    char("end")
-
-
-def _shade(cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _header_row(row, texts: list[str]) -> None:
-    """Bold on a tint, and repeated at the top of every page the table runs over (w:tblHeader)."""
-    for cell, text in zip(row.cells, texts):
-        cell.paragraphs[0].add_run(text).bold = True
-        _shade(cell, HEADER_FILL)
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)
-
-
-def _keep_rows_whole(table) -> None:
-    for row in table.rows[1:]:
-        keep = OxmlElement("w:cantSplit")
-        keep.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().append(keep)
-
-
-def _set_widths(table, widths: list[float]) -> None:
-    """Fixed column widths (points): Word reads them from the cells, LibreOffice from the grid."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = Pt(width)
-        for cell in column.cells:
-            cell.width = Pt(width)
-
-
-def _narrow_cells(table) -> None:
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(CELL_PADDING.twips))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    properties = table._tbl.tblPr
-    look = properties.find(qn("w:tblLook"))  # the schema wants the margins before it
-    look.addprevious(margins) if look is not None else properties.append(margins)
-
-
-# Advance widths in em of a wide sans-serif face (DejaVu Sans, wider than Calibri): an estimate
-# that errs on the safe side whichever font Word or LibreOffice ends up using.
-_NARROWEST, _NARROW, _WIDE = set("ijl.,;:'!|"), set("ftr()[] -"), set("mwMW")
-
-
-def _text_width(text: str, size: float, bold: bool = False) -> float:
-    """Estimated width in points of `text` at `size` points."""
-    em = sum(0.3 if c in _NARROWEST else 0.42 if c in _NARROW else 0.98 if c in _WIDE
-             else 0.8 if c.isupper() else 0.65 for c in text)
-    return em * size * (1.1 if bold else 1.0)
-
-
-def _words(text: str) -> list[str]:
-    # A line may break at a space or after a hyphen, nowhere else.
-    return [part for word in text.split() for part in re.findall(r"[^-]+-?|-", word)]
-
-
-def _column_widths(header: list[str], rows: list[list[str]], size: float, usable: float) -> list[float] | None:
-    """Column widths (points) filling `usable` in which no word has to break: each column gets its
-    longest word, the space left goes to the columns with the most text. None if it cannot fit."""
-    padding = 2 * CELL_PADDING.pt + 2
-    columns = [[head] + [row[index] for row in rows] for index, head in enumerate(header)]
-    needs = [padding + max(_text_width(word, size, bold=i == 0) for i, text in enumerate(texts)
-                           for word in _words(text) or [""])
-             for texts in columns]
-    spare = usable - sum(needs)
-    if spare < 0:
-        return None
-    amounts = [sum(_text_width(text, size) for text in texts[1:]) + 1 for texts in columns]
-    return [need + spare * amount / sum(amounts) for need, amount in zip(needs, amounts)]
-
-
-def _usable_width(w: "_Writer") -> float:
-    section = w.doc.sections[-1]
-    return (section.page_width - section.left_margin - section.right_margin) / Pt(1)
 
 
 def _timeline_cells(row: dict[str, Any], month: Callable) -> list[list[str]]:
@@ -368,35 +222,26 @@ def _write_timeline(w: _Writer, plan: ActionPlan, timeline: list[dict[str, Any]]
     actions = [_action_cell(row, month) for row in timeline]
     months = [_timeline_cells(row, month) for row in timeline]
     as_rows = [[" ".join(texts) for texts in [action] + cells] for action, cells in zip(actions, months)]
-    usable = _usable_width(w)
+    usable = usable_width(w.doc)
     # The largest size at which every word fits; at the smallest, words break rather than the page.
     size, widths = next(((size, widths) for size in TIMELINE_SIZES
-                         if (widths := _column_widths(headers, as_rows, size, usable))),
+                         if (widths := column_widths(headers, as_rows, size, usable))),
                         (TIMELINE_SIZES[-1], [usable / 13] * 13))
     table = w.doc.add_table(rows=1, cols=13)
     table.style = "Table Grid"
-    _narrow_cells(table)
-    _header_row(table.rows[0], headers)
+    narrow_cells(table)
+    header_row(table.rows[0], headers)
     for row, action, cells in zip(timeline, actions, months):
         out = table.add_row().cells
         _cell_lines(out[0], action)
         for cell, month_cell, texts in zip(out[1:], row["months"], cells):
             _cell_lines(cell, texts)
             if month_cell["running"]:
-                _shade(cell, RUNNING_FILL)
-    _keep_rows_whole(table)
-    _set_widths(table, widths)
-    _cell_text(table, size)
+                shade(cell, RUNNING_FILL)
+    keep_rows_whole(table)
+    set_widths(table, widths)
+    cell_text(table, size)
     w.portrait_section()
-
-
-def _cell_text(table, size: float) -> None:
-    """Text at `size` points with a little air above and below, so that rows do not run together."""
-    for cell in (cell for row in table.rows for cell in row.cells):
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(size / 5)
-            for run in paragraph.runs:
-                run.font.size = Pt(size)
 
 
 def _cell_lines(cell, lines: list[str]) -> None:
