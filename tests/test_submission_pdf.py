@@ -293,3 +293,26 @@ def test_zone_name_enters_the_print_margin_only_as_text(browser):
         if attack.isprintable():  # Chromium reports control characters as escapes
             assert shown == '"' + attack.replace("\\", "\\\\").replace('"', '\\"') + '"'
     tab.close()
+
+
+@pytest.mark.parametrize("name, plan_id", ACTION_PLANS)
+def test_printed_tables_are_ruled_and_repeat_their_header_row(example_site, fixture_site, serve, browser,
+                                                             name, plan_id):
+    """On paper every table (versions, timeline, milestones, indicators) is a real table: a header row
+    that Chromium repeats on each page it runs over, and a rule around every cell."""
+    site = site_of(name, example_site, fixture_site)
+    tab = browser.new_page()
+    tab.emulate_media(media="print")
+    tab.goto(serve(site.path) + f"{plan_id}/afdrukken/")
+    tables = tab.evaluate("""() => [...document.querySelectorAll('article table')].map(table => {
+        const style = e => e ? getComputedStyle(e) : null;
+        const cell = style(table.querySelector('tbody td'));
+        return {display: style(table).display, head: style(table.tHead)?.display,
+                rules: cell ? ['Top', 'Right', 'Bottom', 'Left'].map(side => parseFloat(cell[`border${side}Width`])) : [1]};
+    })""")
+    tab.close()
+    _, _, fiches = plans(name, plan_id)
+    assert len(tables) >= 1 + sum(1 for fiche in fiches if fiche.get("mijlpalen"))
+    for table in tables:
+        assert table["display"] == "table" and table["head"] == "table-header-group", table
+        assert min(table["rules"]) >= 0.5, table
