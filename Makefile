@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check new-news new-fiche schemas newsletter browser clean
+.PHONY: site serve test check new-news new-fiche schemas newsletter browser office clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -45,7 +45,7 @@ newsletter: site
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP) browser node_modules/.installed
+test: $(STAMP) browser office node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q tests
 
 # The browser tests drive Debian's Chromium; install it when it is missing and we may.
@@ -56,6 +56,17 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Let op: chromium ontbreekt, de browsertests worden overgeslagen (apt-get install chromium)."; \
+	  fi; }
+
+# The submission documents' tests render the Word file to PDF with LibreOffice Writer and look at
+# PDF pages with poppler's pdftoppm; install them when missing and we may.
+office:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "LibreOffice Writer en poppler-utils installeren voor de tests van de indieningsdocumenten…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer poppler-utils >/dev/null; \
+	  else \
+	    echo "Let op: soffice of pdftoppm ontbreekt, tests van de indieningsdocumenten worden overgeslagen (apt-get install libreoffice-writer poppler-utils)."; \
 	  fi; }
 
 # axe-core for the accessibility tests, pinned in package-lock.json.

@@ -27,7 +27,7 @@ from .models.fiche import STATUS_LABELS, Fiche, Milestone
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
 from .models.timing import Timing
-from .render import Renderer, long_date, month_name, timing_text
+from .render import Renderer, long_date, month_abbr, month_name, timing_text
 from .wordfile import write_action_plan
 
 
@@ -257,7 +257,7 @@ def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fich
                        fiches=entries, rows=rows, appendices=appendices, docx_url=urls.word_file(plan.id)))
     base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
-               "date": long_date, "month": month_name, "when": timing_text}
+               "date": long_date, "month": month_name, "month_abbr": month_abbr, "when": timing_text}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
     stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])
     moment = dt.datetime.combine(max(stamps, default=dt.date(1980, 1, 1)), dt.time(), tzinfo=dt.timezone.utc)

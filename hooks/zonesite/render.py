@@ -60,6 +60,14 @@ def plain(text: str) -> Markup:
     return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
 
 
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string (a print margin's content): everything but ASCII letters and
+    digits as a six-digit escape, so content can neither end the string nor the <style> element.
+    Spaces too: CSS swallows one white-space character after an escape."""
+    return Markup('"' + "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}"
+                                for c in text) + '"')
+
+
 def long_date(value: dt.date | dt.datetime) -> str:
     """17 mei 2025"""
     return format_date(value, "d MMMM y", locale=LOCALE)
@@ -131,7 +139,7 @@ class Renderer:
         self.env.globals.update(event_when=event_when)
         self.env.filters.update(
             md=self.markdown, plain=plain, date=long_date, datetime=date_time, time=time_of_day,
-            month=month_name, month_abbr=month_abbr, when=timing_text,
+            month=month_name, month_abbr=month_abbr, when=timing_text, css_string=css_string,
         )
 
     def markdown(self, text: str) -> Markup:

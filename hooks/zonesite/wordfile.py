@@ -1,18 +1,21 @@
 """The action plan as a Word file in the department's template order, made with python-docx.
 
-Real headings (the document map works), Word tables for versions and timeline, ☒/☐ for the
+Submittable as it is: A4, Dutch (nl-BE) throughout, the zone as author, page numbers and a running
+header, real headings (Heading 1–3: the document map and a table of contents work), ruled tables
+whose header row repeats on every page, the timeline on a landscape page of its own, ☒/☐ for the
 evaluation kinds, and the editors' Markdown kept as bold, italics, lists and links. No MkDocs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any, Callable
 
 import docx
 import lxml.html
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -21,15 +24,27 @@ from docx.shared import Pt
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.policy import PolicyPlan
+from .wordlayout import (LANGUAGE, cell_text, column_widths, header_row, keep_rows_whole, narrow_cells,
+                         page_setup, running_texts, set_language, set_widths, shade, usable_width)
+
+
+BODY_SIZE = 10.5  # points
+RUNNING_FILL = "C9D7F2"  # a month in which the action runs, the site's timeline colour
+TIMELINE_SIZES = (8, 7, 6)  # points: the largest at which every column holds its longest word
 
 
 class _Writer:
-    def __init__(self, markdown: Callable[[str], str], absolute: Callable[[str], str]):
+    def __init__(self, markdown: Callable[[str], str], absolute: Callable[[str], str], zone: str, title: str):
         self.doc = docx.Document()
         self.doc.styles["Normal"].font.name = "Calibri"
-        self.doc.styles["Normal"].font.size = Pt(10.5)
+        self.doc.styles["Normal"].font.size = Pt(BODY_SIZE)
+        set_language(self.doc)
+        section = self.doc.sections[0]
+        page_setup(section, WD_ORIENT.PORTRAIT)
+        running_texts(section, f"{zone} · {title}")
         self.markdown = markdown
         self.absolute = absolute
+        self.zone, self.title = zone, title
 
     # Markdown → Word ------------------------------------------------------------------------
     def text(self, markdown: str) -> None:
@@ -88,7 +103,8 @@ class _Writer:
 
     @staticmethod
     def _run(paragraph, text: str, bold: bool, italic: bool) -> None:
-        run = paragraph.add_run(" ".join(text.split("\n")))
+        # Markdown's line breaks and their indentation are one space in running text.
+        run = paragraph.add_run(re.sub(r"[ \t]*\n\s*", " ", text))
         run.bold, run.italic = bold or None, italic or None
 
     def _link(self, paragraph, text: str, href: str) -> None:
@@ -115,8 +131,9 @@ class _Writer:
         paragraph._p.append(link)
 
     # Building blocks ------------------------------------------------------------------------
-    def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level=level)
+    def heading(self, text: str, level: int, new_page: bool = False) -> None:
+        # A heading that opens a page itself, rather than an empty paragraph with a break before it.
+        self.doc.add_heading(text, level=level).paragraph_format.page_break_before = new_page or None
 
     def section(self, title: str, markdown: str, level: int) -> None:
         """A heading with its text, or nothing when the field is empty."""
@@ -131,13 +148,20 @@ class _Writer:
             paragraph.add_run(value)
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
+        """A ruled table, its header row repeated on each page, columns as wide as their words."""
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header):
-            cell.paragraphs[0].add_run(text).bold = True
+        narrow_cells(table)
+        header_row(table.rows[0], header)
         for row in rows:
-            for cell, text in zip(table.add_row().cells, row):
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
                 cell.text = text
+        keep_rows_whole(table)
+        cell_text(table, BODY_SIZE)
+        widths = column_widths(header, rows, BODY_SIZE, usable_width(self.doc))
+        if widths:
+            set_widths(table, widths)
 
     def bullet(self, text: str, href: str = "") -> None:
         """A list item: a link when there is an address, else the text alone."""
@@ -147,11 +171,18 @@ class _Writer:
         else:
             paragraph.add_run(text)
 
-    def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    def landscape_section(self) -> None:
+        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
+
+    def portrait_section(self) -> None:
+        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
 
     def save(self, moment: dt.datetime) -> bytes:
         properties = self.doc.core_properties
+        properties.author = properties.last_modified_by = self.zone
+        properties.title = self.title
+        properties.language = LANGUAGE
+        properties.comments = ""
         properties.created = properties.modified = moment.replace(tzinfo=None)
         properties.last_printed = moment.replace(tzinfo=None)
         properties.revision = 1
@@ -172,25 +203,69 @@ def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _month_cells(row: dict[str, Any]) -> list[str]:
-    """A timeline row (pages._timeline_row) as text cells: ■ where the action runs, ≈ where it
-    roughly runs, then the milestones with their words when they have no exact month."""
-    return ["; ".join((["■"] if cell["running"] else ["≈"] if cell["approximate"] else [])
-                      + [m["what"] + (f" ({m['when']})" if m["when"] else "") for m in cell["milestones"]])
+def _timeline_cells(row: dict[str, Any]) -> list[list[str]]:
+    """A timeline row (pages._timeline_row) as the milestones per month, with their words when
+    they have no exact month, as on the site."""
+    return [[m["what"] + (f" ({m['when']})" if m["when"] else "") for m in cell["milestones"]]
             for cell in row["months"]]
 
 
-def _row_label(row: dict[str, Any]) -> str:
+def _action_cell(row: dict[str, Any]) -> list[str]:
+    """The action's name, then its timing in words and what lies outside the year."""
     prefix = {"sub": "Deelactie: ", "other": "Andere actie: "}.get(row["kind"], "")
     extra = ([row["timing"].text] if row["timing"] and row["timing"].text else []) + row["notes"]
-    return prefix + row["label"] + "".join(f"\n{note}" for note in extra)
+    return [prefix + row["label"]] + extra
+
+
+def _write_timeline(w: _Writer, plan: ActionPlan, timeline: list[dict[str, Any]], month_abbr: Callable) -> None:
+    """The timeline on a landscape page of its own: a column per month, wide enough for its words."""
+    w.landscape_section()
+    w.heading("Tijdlijn", 1)
+    w.doc.add_paragraph(f"Welke actie loopt in welke maand van {plan.year}: een gekleurd vak betekent dat "
+                        "de actie die maand loopt, een gestreept vak dat ze ongeveer dan loopt (het plan noemt "
+                        "geen vaste maand); in het vak staan de mijlpalen van die maand. Wat buiten het jaar "
+                        "valt, staat bij de naam van de actie.")
+    headers = ["Actie"] + [month_abbr(m) for m in range(1, 13)]
+    actions = [_action_cell(row) for row in timeline]
+    months = [_timeline_cells(row) for row in timeline]
+    as_rows = [[" ".join(texts) for texts in [action] + cells] for action, cells in zip(actions, months)]
+    usable = usable_width(w.doc)
+    # The largest size at which every word fits; at the smallest, words break rather than the page.
+    size, widths = next(((size, widths) for size in TIMELINE_SIZES
+                         if (widths := column_widths(headers, as_rows, size, usable))),
+                        (TIMELINE_SIZES[-1], [usable / 13] * 13))
+    table = w.doc.add_table(rows=1, cols=13)
+    table.style = "Table Grid"
+    narrow_cells(table)
+    header_row(table.rows[0], headers)
+    for row, action, cells in zip(timeline, actions, months):
+        out = table.add_row().cells
+        _cell_lines(out[0], action)
+        for cell, month_cell, texts in zip(out[1:], row["months"], cells):
+            _cell_lines(cell, texts)
+            if month_cell["running"]:
+                shade(cell, RUNNING_FILL)
+            elif month_cell["approximate"]:
+                shade(cell, RUNNING_FILL, pattern="diagStripe")
+    keep_rows_whole(table)
+    set_widths(table, widths)
+    cell_text(table, size)
+    w.portrait_section()
+
+
+def _cell_lines(cell, lines: list[str]) -> None:
+    """Each text its own paragraph in the cell: no separators that read as symbols."""
+    for index, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.add_run(line)
 
 
 def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
                       timeline: list[dict[str, Any]], appendices: list[dict[str, Any]],
                       helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
-    """`helpers`: markdown (text → HTML), absolute (url → full address), date, month, when (a Timing)."""
-    w = _Writer(helpers["markdown"], helpers["absolute"])
+    """`helpers`: markdown (text → HTML), absolute (url → full address), date, month, month_abbr,
+    when (a Timing in words)."""
+    w = _Writer(helpers["markdown"], helpers["absolute"], policy.zone, plan.title)
     date, month, when = helpers["date"], helpers["month"], helpers["when"]
     w.doc.add_heading(plan.title, level=0)
     w.doc.add_paragraph(policy.zone).runs[0].bold = True
@@ -221,11 +296,7 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
             w.text(action.description)
             w.label("Doel", action.objective)
             _milestones(w, action.milestones, when)
-    w.heading("Tijdlijn", 1)
-    w.doc.add_paragraph("■ = de actie loopt die maand; ≈ = ze loopt ongeveer dan (het plan noemt geen vaste "
-                        "maand); daarnaast de mijlpalen. Wat buiten het jaar valt, staat bij de naam.")
-    w.table(["Actie"] + [month(m, year=False)[:3] for m in range(1, 13)],
-            [[_row_label(row)] + _month_cells(row) for row in timeline])
+    _write_timeline(w, plan, timeline, helpers["month_abbr"])
     if appendices:
         w.heading("Bijlagen", 1)
         for entry in appendices:
@@ -233,7 +304,6 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
             w.bullet(appendix.title, entry["href"] or entry["external"])
             w.text(appendix.description)
     for fiche in fiches:
-        w.page_break()
         _write_fiche(w, fiche, objectives, month, when)
     return w.save(moment)
 
@@ -245,7 +315,7 @@ def _milestones(w: _Writer, milestones: list, when: Callable) -> None:
 
 
 def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, month: Callable, when: Callable) -> None:
-    w.heading(fiche.heading, 1)
+    w.heading(fiche.heading, 1, new_page=True)
     sd = objectives.sd.get(fiche.strategic_objective)
     od = objectives.od.get(fiche.operational_objective or "")
     w.label("Strategische doelstelling", f"SD {sd.id}. {sd.title}" if sd else fiche.strategic_objective)
