@@ -19,7 +19,7 @@ def digests(site: Path) -> dict[str, str]:
 
 
 def test_two_builds_are_byte_identical(example_site, tmp_path):
-    again = build_site(ROOT, tmp_path / "again")
+    again = build_site(example_site.project, tmp_path / "again")
     first, second = digests(example_site.path), digests(again.path)
     assert first.keys() == second.keys()
     differing = [name for name in first if first[name] != second[name]]
