@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check new-news new-fiche schemas newsletter browser clean
+.PHONY: site serve test check new-news new-fiche new-zone new-actieplan schemas newsletter browser clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -27,6 +27,14 @@ new-news: $(STAMP)
 # make new-fiche PLAN=actieplan-2025 ID=2.1 TITLE="…" → plans/actieplan-2025/fiches/2-1-….yml
 new-fiche: $(STAMP)
 	@$(ZONESITE) new-fiche --plan "$(PLAN)" --id "$(ID)" --title "$(TITLE)"
+
+# make new-zone NAME="Eerstelijnszone …" → the example becomes the empty site of a new zone (runs once).
+new-zone: $(STAMP)
+	@$(ZONESITE) new-zone --name "$(NAME)"
+
+# make new-actieplan YEAR=2027 → plans/actieplan-2027/actieplan.yml under the policy plan of that year.
+new-actieplan: $(STAMP)
+	@$(ZONESITE) new-actieplan --year "$(YEAR)"
 
 # Regenerate hooks/schemas/*.schema.json after changing a model (a test checks they are in sync).
 schemas: $(STAMP)
