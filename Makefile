@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check new-news new-fiche new-zone new-actieplan schemas newsletter browser clean
+.PHONY: site serve test check verify new-news new-fiche new-zone new-actieplan schemas newsletter browser clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -19,6 +19,11 @@ ZONESITE := PYTHONPATH=hooks $(BIN)/python -m zonesite
 # Check all content without building the site: every problem at once, as file:line: field: problem.
 check: $(STAMP)
 	@$(ZONESITE) check
+
+# The gate before publishing, for any zone: builds into a temporary folder, then checks internal links,
+# that no draft or embargoed text got out, and accessibility (axe-core in Chromium) of the zone's pages.
+verify: $(STAMP) browser node_modules/.installed
+	@$(ZONESITE) verify
 
 # make new-news TITLE="Trefdag mantelzorgers" → news/JJJJ/JJJJ-MM-DD-trefdag-mantelzorgers.md (a draft)
 new-news: $(STAMP)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
 import feedparser
@@ -14,14 +13,12 @@ import yaml
 from conftest import EXAMPLE, ROOT, build_site, make_project
 from icalendar import Calendar
 from test_toolkit import zonesite
+from zonesite.zone import remove_key, set_value
 
 NAME = "Eerstelijnszone Proefzone Noord"
 ARTIFACTS = ROOT / "test-artifacts"
 YEAR = dt.date.today().year
 WARNING = re.compile(r"^(?P<file>plans/\S+\.yml):(?P<line>\d+): (?P<field>\S+): nog niet ingevuld — ")
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from zonesite.zone import remove_key, set_value  # noqa: E402
 
 
 def files(project: Path) -> dict[str, bytes]:
@@ -174,6 +171,7 @@ EMPTY_STATES = {
     "nieuwsbrief/": "Er zijn nog geen nieuwsbrieven.",
     f"actieplan-{YEAR}/": "Dit actieplan heeft nog geen acties.",
     f"actieplan-{YEAR}/tijdlijn/": "Er staat nog niets op de tijdlijn",
+    f"actieplan-{YEAR}/afdrukken/": "Dit actieplan heeft nog geen acties.",
 }
 
 

@@ -15,6 +15,7 @@ from .build import check_identity
 from .content import load_content
 from .errors import ContentError
 from .schemas import write_schemas
+from .verify import verify
 from .zone import new_zone
 
 
@@ -71,10 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     action_plan = commands.add_parser("new-actieplan", help="maak het actieplan van een jaar")
     action_plan.add_argument("--year", required=True)
     commands.add_parser("schemas", help="schrijf de JSON Schemas opnieuw")
+    commands.add_parser("verify", help="bouw de site en controleer links, concepten en toegankelijkheid")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command == "verify":
+        return verify(root)
     if args.command == "schemas":
         for path in write_schemas(root):
             print(path)
