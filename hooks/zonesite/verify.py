@@ -78,7 +78,10 @@ def unpublished_traces(site: Path, hidden: list[Post], published: list[Post]) ->
         if not file.is_file() or file.suffix not in _TEXT_FILES:
             continue
         data = file.read_bytes()
-        text = html.unescape((gzip.decompress(data) if file.suffix == ".gz" else data).decode("utf-8", "replace"))
+        text = (gzip.decompress(data) if file.suffix == ".gz" else data).decode("utf-8", "replace")
+        if file.suffix == ".json":  # the search index writes "é" as "\u00e9"
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        text = html.unescape(text)
         for telltale, source in wanted.items():
             if telltale in text:
                 found.append(f"{file.relative_to(site).as_posix()}: bevat '{telltale[:60]}' uit {source}")
