@@ -60,7 +60,8 @@ def _guard_zone_content(event: str, args: tuple) -> None:
         _, command, cwd, _ = args
         words = [os.fsdecode(word) for word in command] if isinstance(command, (list, tuple)) else [str(command)]
         in_root = cwd is not None and os.path.abspath(os.fsdecode(cwd)) == str(ROOT)
-        if any(_is_zone_content(word) for word in words) or in_root and any(
+        # A relative word is relative to the command's own folder: only an absolute one can be told.
+        if any(_is_zone_content(word, relative_too=False) for word in words) or in_root and any(
                 tool in word for word in words for tool in ("mkdocs", "zonesite", "make")):
             raise ZoneContentRead(f"a test ran {' '.join(words)} on the zone's own content: "
                                   "build a copy with make_project instead")
