@@ -13,6 +13,7 @@ import yaml
 from conftest import EXAMPLE, ROOT, build_site, make_project
 from icalendar import Calendar
 from test_toolkit import zonesite
+from zonesite.verify import axe_violations
 from zonesite.zone import remove_key, set_value
 
 NAME = "Eerstelijnszone Proefzone Noord"
@@ -216,3 +217,17 @@ def test_empty_home_page_on_screen(empty_site, serve, browser, width):
                        [box["x"] + 20, box["y"] + box["height"] / 2])
     assert hit
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_empty_states_are_accessible(empty_site, serve, browser, scheme):
+    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(color_scheme=scheme, locale="nl-BE")
+    tab = context.new_page()
+    base, found = serve(empty_site.path), {}
+    for url in EMPTY_STATES:
+        tab.goto(base + url)
+        if problems := axe_violations(tab, axe):
+            found[url] = problems
+    context.close()
+    assert not found, found
