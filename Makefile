@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check new-news new-fiche schemas newsletter browser office clean
+.PHONY: site serve test check verify new-news new-fiche new-zone new-actieplan schemas newsletter browser office clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -20,6 +20,11 @@ ZONESITE := PYTHONPATH=hooks $(BIN)/python -m zonesite
 check: $(STAMP)
 	@$(ZONESITE) check
 
+# The gate before publishing, for any zone: builds into a temporary folder, then checks internal links,
+# that no draft or embargoed text got out, and accessibility (axe-core in Chromium) of the zone's pages.
+verify: $(STAMP) browser node_modules/.installed
+	@$(ZONESITE) verify
+
 # make new-news TITLE="Trefdag mantelzorgers" → news/JJJJ/JJJJ-MM-DD-trefdag-mantelzorgers.md (a draft)
 new-news: $(STAMP)
 	@$(ZONESITE) new-news --title "$(TITLE)"
@@ -28,6 +33,14 @@ new-news: $(STAMP)
 # Without ID (zones that do not number their actions) → plans/actieplan-2025/fiches/<titel>.yml
 new-fiche: $(STAMP)
 	@$(ZONESITE) new-fiche --plan "$(PLAN)" --id "$(ID)" --title "$(TITLE)"
+
+# make new-zone NAME="Eerstelijnszone …" → the example becomes the empty site of a new zone (runs once).
+new-zone: $(STAMP)
+	@$(ZONESITE) new-zone --name "$(NAME)"
+
+# make new-actieplan YEAR=2027 → plans/actieplan-2027/actieplan.yml under the policy plan of that year.
+new-actieplan: $(STAMP)
+	@$(ZONESITE) new-actieplan --year "$(YEAR)"
 
 # Regenerate hooks/schemas/*.schema.json after changing a model (a test checks they are in sync).
 schemas: $(STAMP)

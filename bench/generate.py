@@ -18,7 +18,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "plans")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+# The example zone's plans, from the tests' fixtures: a zone's own plans/ may hold anything, or nothing.
+EXAMPLE_PLANS = "tests/fixtures/dender-zuid/plans"
+SNAPSHOT_PARTS = (*PROJECT_PARTS, EXAMPLE_PLANS)
 ACTION_PLAN = "actieplan-2024"
 SEED = 20261118
 
@@ -123,8 +126,10 @@ def add_fiches(project: Path, total: int) -> list[str]:
 
 
 def make_zonesite_project(dest: Path, news: int, fiches: int, seed: int = SEED, root: Path = ROOT) -> Path:
-    """The project's build parts (mkdocs.yml, hooks, overrides, docs, plans) under `root`, plus synthetic content."""
+    """The project's build parts (mkdocs.yml, hooks, overrides, docs) and the example's plans under `root`,
+    plus synthetic content."""
     copy_parts(dest, PROJECT_PARTS, root)
+    shutil.copytree(root / EXAMPLE_PLANS, dest / "plans")
     (dest / "news").mkdir(exist_ok=True)
     fiche_ids = add_fiches(dest, fiches)
     add_news(dest, news, fiche_ids, seed)

@@ -508,8 +508,8 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
         add("")
     add("## Commands")
     add("")
-    add("Run from a temporary copy of the project (`mkdocs.yml`, `hooks/`, `overrides/`, `docs/`, `plans/` "
-        "plus generated `news/` and fiches), with "
+    add("Run from a temporary copy of the project (`mkdocs.yml`, `hooks/`, `overrides/`, `docs/`, the example's `plans/` "
+        "from `tests/fixtures/dender-zuid/`, plus generated `news/` and fiches), with "
         f"`NO_MKDOCS_2_WARNING=1 SOURCE_DATE_EPOCH={BUILD_EPOCH}`:")
     add("")
     add("```sh")
@@ -542,7 +542,7 @@ def main() -> int:
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="zonesite-bench-"))
     # One snapshot of the project at the start: every size measures the same code, even while it is edited.
-    source = generate.copy_parts(work / "snapshot")
+    source = generate.copy_parts(work / "snapshot", generate.SNAPSHOT_PARTS)
     info = machine_info(source)
     log(f"{info['nproc']} CPUs, Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}; "
         f"sizes {sizes}, {runs} runs each")

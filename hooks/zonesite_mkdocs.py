@@ -4,6 +4,7 @@ Imported at the top on purpose: the hook's folder is on sys.path only while this
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,8 @@ from zonesite.feeds import write_feeds
 from zonesite.render import sanitize_page
 
 _state: dict[str, object] = {"command": "build"}
+CONTENT_FOLDERS = ("plans", "news")
+log = logging.getLogger("mkdocs.plugins.zonesite")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -33,6 +36,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["build"], _state["site"] = result, site
     config.nav = result.pages.nav + list(config.nav or [])
     return config
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    root = Path(config.config_file_path).parent
+    for name in CONTENT_FOLDERS:
+        if (root / name).is_dir():
+            server.watch(str(root / name))
+        else:
+            log.info("De map %s/ bestaat nog niet. Maak je er nu een bestand in, herstart dan `make serve` "
+                     "om het meteen te zien.", name)
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -18,11 +18,57 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The example zone as the project ships it; tests build it from here, never from the root.
+EXAMPLE = FIXTURES / "dender-zuid"
+# mkdocs.yml of every test build: the project's settings with a fixed identity (see the file).
+TEST_CONFIG = FIXTURES / "mkdocs.yml"
 BROKEN_BASE = Path(__file__).resolve().parent / "broken" / "base" / "plans"  # a small valid plan set
 CHROMIUM = "/usr/bin/chromium"
 # A fixed build moment: after every example item's date, so nothing in the examples is embargoed.
 BUILD_EPOCH = "1795000000"  # 18 November 2026
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+PROJECT_PARTS = ("hooks", "overrides", "docs")
+# The zone's own content. Tests test the engine: they must pass whatever a zone keeps here.
+ZONE_CONTENT = tuple(os.path.join(str(ROOT), name) for name in ("plans", "news"))
+
+
+class ZoneContentRead(AssertionError):
+    pass
+
+
+def _is_zone_content(path, relative_too: bool = True) -> bool:
+    try:
+        path = os.fsdecode(path)
+    except TypeError:
+        return False  # a file descriptor
+    if not relative_too and not os.path.isabs(path):
+        return False
+    path = os.path.abspath(path)
+    return any(path == root or path.startswith(root + os.sep) for root in ZONE_CONTENT)
+
+
+def _guard_zone_content(event: str, args: tuple) -> None:
+    """Fail any test, fixture or helper that reads the root's plans/ or news/, or builds the root.
+
+    An audit hook (PEP 578) sees every open and every directory listing in the test process, and
+    every command it starts; a test that slips through here would break a real zone's `make test`."""
+    if event in ("open", "os.scandir", "os.listdir") and args and args[0] is not None:
+        # os.open's audit event leaves out dir_fd: a relative name may sit in any folder (rmtree).
+        if _is_zone_content(args[0], relative_too=event != "open"):
+            raise ZoneContentRead(f"a test read the zone's own content ({os.fsdecode(args[0])}): "
+                                  "use tests/fixtures/ (EXAMPLE, make_project) instead")
+    elif event == "subprocess.Popen":
+        _, command, cwd, _ = args
+        words = [os.fsdecode(word) for word in command] if isinstance(command, (list, tuple)) else [str(command)]
+        in_root = cwd is not None and os.path.abspath(os.fsdecode(cwd)) == str(ROOT)
+        # A relative word is relative to the command's own folder: only an absolute one can be told.
+        if any(_is_zone_content(word, relative_too=False) for word in words) or in_root and any(
+                tool in word for word in words for tool in ("mkdocs", "zonesite", "make")):
+            raise ZoneContentRead(f"a test ran {' '.join(words)} on the zone's own content: "
+                                  "build a copy with make_project instead")
+
+
+sys.addaudithook(_guard_zone_content)
+sys.path.insert(0, str(ROOT / "hooks"))  # the engine's own checks (zonesite.verify) serve the tests too
 
 
 def squash(text: str) -> str:
@@ -49,6 +95,7 @@ def markdown_words(text: str) -> str:
 class Site:
     path: Path
     build: subprocess.CompletedProcess
+    project: Path | None = None  # what was built, to build it again
 
     def html(self, url: str) -> BeautifulSoup:
         file = self.path / url / "index.html" if not url.endswith(".html") else self.path / url
@@ -61,8 +108,10 @@ class Site:
 
 
 def make_project(dest: Path, plans: Path | None = None, news: Path | None = None) -> Path:
-    """A copy of the project's build parts with the given content (or none)."""
+    """A copy of the project's build parts with the given content (or none), and the test identity."""
     dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.project.yml")
+    shutil.copy2(TEST_CONFIG, dest / "mkdocs.yml")
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -88,13 +137,13 @@ def mkdocs_build(project: Path, site_dir: Path | None = None, **env: str) -> sub
 def build_site(project: Path, site_dir: Path, **env: str) -> Site:
     result = mkdocs_build(project, site_dir, **env)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return Site(site_dir, result)
+    return Site(site_dir, result, project)
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory) -> Site:
-    """The repository's own example content (Dender Zuid), built as editors build it."""
-    return build_site(ROOT, tmp_path_factory.mktemp("example") / "site")
+def example_site(fixture_site) -> Site:
+    """The example zone (Dender Zuid, tests/fixtures/dender-zuid), built as editors build it."""
+    return fixture_site("dender-zuid")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
-from conftest import ROOT, build_site, make_project, squash
+from conftest import EXAMPLE, build_site, make_project, squash
 from icalendar import Calendar
 from test_news import add_item
 
@@ -22,7 +22,7 @@ def events(site: Path, path: str = "agenda.ics") -> dict[str, object]:
 
 
 def agenda_project(tmp_path: Path) -> Path:
-    project = make_project(tmp_path / "project", ROOT / "plans")
+    project = make_project(tmp_path / "project", EXAMPLE / "plans")
     add_item(project, "2025-01-05-winter.md", title="Wintervorming", date="2025-01-05",
              description="In de winter.", extra="event: {start: 2025-01-20 19:00, end: 2025-01-20 21:30, "
              "location: 'Zaal De Kouter, Ninove', registration: 'https://forms.example.org/w'}")
@@ -72,7 +72,7 @@ def test_uids_are_stable_and_unique(tmp_path):
 
 def test_example_calendar_has_every_published_event(example_site):
     expected = set()
-    for path in (ROOT / "news").glob("[0-9]*/*.md"):
+    for path in (EXAMPLE / "news").glob("[0-9]*/*.md"):
         meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
         if meta.get("event") and not meta.get("draft"):
             expected.add(meta["title"])

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import yaml
-from conftest import ROOT
+from conftest import EXAMPLE
 
 
 def fiches():
-    folder = next((ROOT / "plans").glob("*/fiches"))
+    folder = next((EXAMPLE / "plans").glob("*/fiches"))
     return folder.parent.name, [yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.yml"))]
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import feedparser
 import yaml
-from conftest import ROOT, build_site, make_project, squash
+from conftest import EXAMPLE, build_site, make_project, squash
 from slugify import slugify
 
-NEWS = ROOT / "news"
+NEWS = EXAMPLE / "news"
 
 
 def front_matter(path: Path) -> dict:
@@ -138,7 +138,7 @@ def every_file_text(site: Path):
 
 
 def test_drafts_and_embargoed_items_appear_nowhere(tmp_path):
-    project = make_project(tmp_path / "project", ROOT / "plans", NEWS)
+    project = make_project(tmp_path / "project", EXAMPLE / "plans", NEWS)
     add_item(project, "2026-01-05-concept.md", title="Conceptbericht ZZDRAFTQX", date="2026-01-05",
              description="ZZDRAFTQX", extra="draft: true\nactions: [actieplan-2024/2]\n"
              "event: {start: 2026-12-01, location: Ninove}",
@@ -169,7 +169,7 @@ def guids(site: Path) -> dict[str, str]:
 
 def test_guids_survive_rebuilds_and_edits(tmp_path):
     project = make_project(tmp_path / "project")
-    shutil.copytree(ROOT / "plans", project / "plans", dirs_exist_ok=True)
+    shutil.copytree(EXAMPLE / "plans", project / "plans", dirs_exist_ok=True)
     first = add_item(project, "2025-03-10-eerste.md", title="Eerste", date="2025-03-10", description="Een.")
     add_item(project, "2025-04-10-tweede.md", title="Tweede", date="2025-04-10 10:00", description="Twee.")
     before = guids(build_site(project, tmp_path / "a").path)
@@ -186,7 +186,7 @@ def test_guids_survive_rebuilds_and_edits(tmp_path):
 
 
 def test_brussels_time_in_feed(tmp_path):
-    project = make_project(tmp_path / "project", ROOT / "plans")
+    project = make_project(tmp_path / "project", EXAMPLE / "plans")
     add_item(project, "2025-03-29-winter.md", title="Winter", date="2025-03-29 09:30", description="W.")
     add_item(project, "2025-03-31-zomer.md", title="Zomer", date="2025-03-31 09:30", description="Z.")
     feed = feedparser.parse((build_site(project, tmp_path / "site").path / "atom.xml").read_bytes())

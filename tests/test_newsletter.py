@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, make_project, squash
+from conftest import EXAMPLE, ROOT, build_site, make_project, squash
 from test_news import add_item, example_items
 
 GMAIL_CLIP = 102_400
@@ -91,11 +91,11 @@ def test_archive_lists_every_month_newest_first(example_site):
 
 
 def test_intro_progress_and_events_are_in_the_month(example_site):
-    intro = (ROOT / "news" / "nieuwsbrief").glob("*.md")
+    intro = (EXAMPLE / "news" / "nieuwsbrief").glob("*.md")
     for file in intro:
         first_line = file.read_text(encoding="utf-8").strip().splitlines()[0]
         assert squash(first_line) in squash((example_site.path / "nieuwsbrief" / file.stem / "email.txt").read_text())
-    for fiche_file in (ROOT / "plans").glob("*/fiches/*.yml"):
+    for fiche_file in (EXAMPLE / "plans").glob("*/fiches/*.yml"):
         fiche = yaml.safe_load(fiche_file.read_text(encoding="utf-8"))
         for update in fiche.get("voortgang") or []:
             month = update["datum"].strftime("%Y-%m")
@@ -105,8 +105,8 @@ def test_intro_progress_and_events_are_in_the_month(example_site):
 
 
 def test_a_busy_month_stays_under_gmails_limit(tmp_path):
-    project = make_project(tmp_path / "project", ROOT / "plans")
-    image = next((ROOT / "news").glob("*/beelden/*.jpg"))
+    project = make_project(tmp_path / "project", EXAMPLE / "plans")
+    image = next((EXAMPLE / "news").glob("*/beelden/*.jpg"))
     (project / "news" / "2025" / "beelden").mkdir(parents=True)
     (project / "news" / "2025" / "beelden" / "foto.jpg").write_bytes(image.read_bytes())
     long = "Een lange samenvatting over zorg en welzijn in de zone, met veel details. " * 6

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 from babel.dates import format_date
-from conftest import FIXTURES, ROOT, Site, markdown_words, squash
+from conftest import EXAMPLE, FIXTURES, Site, markdown_words, squash
 from slugify import slugify
 
 # Keys whose values are shown in another form than written; checked by their own tests.
@@ -103,14 +103,14 @@ def check_fiche_page(site: Site, plan_id: str, year: int, fiche: dict, key: str 
 
 
 def test_example_policy_plan_shows_every_objective(example_site):
-    policy, _ = plan_files(ROOT)
+    policy, _ = plan_files(EXAMPLE)
     assert policy, "the example has a policy plan"
     for plan in policy:
         check_policy_plan(example_site, plan)
 
 
 def test_example_fiche_pages_show_every_field(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     for plan_id, (plan, fiches) in action.items():
         assert len(fiches) == 5
         for fiche in fiches:
@@ -118,7 +118,7 @@ def test_example_fiche_pages_show_every_field(example_site):
 
 
 def test_fiche_sections_follow_the_template_order(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     plan_id, (_, fiches) = next(iter(action.items()))
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip()
                 for h in example_site.html(url_of_fiche(plan_id, fiches[0]["id"])).select("article h2")]
@@ -130,7 +130,7 @@ def test_fiche_sections_follow_the_template_order(example_site):
 
 
 def test_links_go_both_ways_between_objectives_and_fiches(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     for plan_id, (plan, fiches) in action.items():
         policy_id = plan["beleidsplan"]
         for fiche in fiches:
@@ -145,7 +145,7 @@ def test_links_go_both_ways_between_objectives_and_fiches(example_site):
 
 
 def test_other_actions_show_under_their_objectives(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     for plan_id, (plan, _) in action.items():
         for other in plan.get("overige_acties") or []:
             for objective in other["doelstellingen"]:
@@ -155,7 +155,7 @@ def test_other_actions_show_under_their_objectives(example_site):
 
 
 def test_timeline_is_a_table_with_months_and_milestones(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     for plan_id, (plan, fiches) in action.items():
         table = example_site.html(f"{plan_id}/tijdlijn/").select_one("article table")
         assert table.caption is not None
@@ -177,7 +177,7 @@ def test_timeline_is_a_table_with_months_and_milestones(example_site):
 
 
 def test_action_plan_sections_and_versions(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     for plan_id, (plan, _) in action.items():
         text = example_site.text(f"{plan_id}/over-dit-plan/")
         assert "Communicatie naar specifieke doelgroepen" in text
@@ -189,7 +189,7 @@ def test_action_plan_sections_and_versions(example_site):
 
 
 def test_overview_lists_every_fiche_with_lead_and_status(example_site):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     for plan_id, (plan, fiches) in action.items():
         cards = example_site.html(f"{plan_id}/").select(".zs-fiches > li")
         assert len(cards) == len(fiches)

@@ -6,7 +6,7 @@ import io
 import re
 
 import docx
-from conftest import FIXTURES, ROOT, squash
+from conftest import EXAMPLE, FIXTURES, ROOT, squash
 from pypdf import PdfReader
 from test_plan_site import evaluation_kinds, markdown_words, plan_files
 
@@ -59,9 +59,9 @@ def check_word_file(site, content_root) -> None:
 
 
 def test_example_word_file_follows_the_template(example_site):
-    check_word_file(example_site, ROOT)
+    check_word_file(example_site, EXAMPLE)
     document = word_document(example_site, "actieplan-2024")
-    bold_in_markdown = re.findall(r"\*\*(.+?)\*\*", (ROOT / "plans/actieplan-2024/actieplan.yml").read_text())
+    bold_in_markdown = re.findall(r"\*\*(.+?)\*\*", (EXAMPLE / "plans/actieplan-2024/actieplan.yml").read_text())
     bold_runs = {run.text for p in document.paragraphs for run in p.runs if run.bold}
     assert bold_in_markdown and set(bold_in_markdown) <= bold_runs
     assert any(p.style.name.startswith("List") for p in document.paragraphs)
@@ -72,7 +72,7 @@ def test_noord_limburg_word_file_follows_the_template(fixture_site):
 
 
 def test_print_view_prints_to_a4_with_a_page_per_fiche(example_site, serve, browser):
-    _, action = plan_files(ROOT)
+    _, action = plan_files(EXAMPLE)
     (plan_id, (plan, fiches)), = action.items()
     tab = browser.new_page()
     tab.goto(serve(example_site.path) + f"{plan_id}/afdrukken/")
@@ -101,7 +101,7 @@ def test_print_view_prints_to_a4_with_a_page_per_fiche(example_site, serve, brow
 
 
 def test_policy_plan_print_view_has_the_whole_tree(example_site):
-    policy, _ = plan_files(ROOT)
+    policy, _ = plan_files(EXAMPLE)
     for plan in policy:
         html = example_site.html(f"{plan['id']}/afdrukken/")
         text = squash(html.select_one("article").get_text(" "))

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, make_project
+from conftest import EXAMPLE, FIXTURES, ROOT, make_project
 from test_broken_content import BROKEN, CASES, project_for
 
 HOOKS = ROOT / "hooks"
@@ -36,12 +36,12 @@ def shutil_copy_makefile(project: Path) -> None:
     (project / "requirements.txt").write_text((ROOT / "requirements.txt").read_text())
 
 
-def test_check_passes_on_the_example_with_a_summary():
-    result = zonesite(ROOT, "check")
+def test_check_passes_on_the_example_with_a_summary(tmp_path):
+    result = zonesite(make_project(tmp_path / "project", EXAMPLE / "plans", EXAMPLE / "news"), "check")
     assert result.returncode == 0, result.stderr
-    plans = len(list((ROOT / "plans").glob("*.yml"))) + len(list((ROOT / "plans").glob("*/actieplan.yml")))
-    fiches = len(list((ROOT / "plans").glob("*/fiches/*.yml")))
-    news = len(list((ROOT / "news").glob("[0-9]*/*.md")))
+    plans = len(list((EXAMPLE / "plans").glob("*.yml"))) + len(list((EXAMPLE / "plans").glob("*/actieplan.yml")))
+    fiches = len(list((EXAMPLE / "plans").glob("*/fiches/*.yml")))
+    news = len(list((EXAMPLE / "news").glob("[0-9]*/*.md")))
     assert result.stdout.strip() == f"{plans} plannen, {fiches} fiches, {news} berichten: alles in orde"
 
 
@@ -58,7 +58,7 @@ def test_check_reports_every_problem_of_the_corpus(case, tmp_path):
 
 
 def test_new_news_creates_a_valid_draft_and_never_overwrites(tmp_path):
-    project = make_project(tmp_path / "project", ROOT / "plans")
+    project = make_project(tmp_path / "project", EXAMPLE / "plans")
     result = make(project, "new-news", TITLE="Trefdag: samen sterk voor mantelzorgers!")
     assert result.returncode == 0, result.stderr
     today = dt.date.today()
@@ -76,8 +76,8 @@ def test_new_news_creates_a_valid_draft_and_never_overwrites(tmp_path):
 
 
 def test_new_fiche_has_every_section_passes_check_and_refuses_duplicates(tmp_path):
-    project = make_project(tmp_path / "project", ROOT / "plans")
-    plan_id = next((ROOT / "plans").glob("*/actieplan.yml")).parent.name
+    project = make_project(tmp_path / "project", EXAMPLE / "plans")
+    plan_id = next((EXAMPLE / "plans").glob("*/actieplan.yml")).parent.name
     result = make(project, "new-fiche", PLAN=plan_id, ID="9.1", TITLE="Een nieuwe actie")
     assert result.returncode == 0, result.stderr
     created = next((project / "plans" / plan_id / "fiches").glob("9-1-*.yml"))
@@ -130,7 +130,7 @@ def content_files(root: Path):
         yield "news", file, yaml.safe_load(file.read_text().split("---")[1])
 
 
-@pytest.mark.parametrize("root", [ROOT, FIXTURES / "regio-aalst", FIXTURES / "noord-limburg",
+@pytest.mark.parametrize("root", [EXAMPLE, FIXTURES / "regio-aalst", FIXTURES / "noord-limburg",
                                   FIXTURES / "zuidoost-hageland", BROKEN / "base"],
                          ids=["example", "regio-aalst", "noord-limburg", "zuidoost-hageland", "broken-base"])
 def test_schemas_accept_all_valid_content(root):

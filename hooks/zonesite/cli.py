@@ -15,6 +15,8 @@ from .build import check_identity
 from .content import load_content
 from .errors import ContentError
 from .schemas import write_schemas
+from .verify import verify
+from .zone import new_zone
 
 
 def _read_site(root: Path) -> dict[str, Any]:
@@ -40,6 +42,12 @@ def check(root: Path) -> int:
     if problems.items:
         print(ContentError(problems.items).report(), file=sys.stderr)
         return 1
+    if problems.warnings:
+        count = len(problems.warnings)
+        print(f"Nog in te vullen: {count} {'plaats' if count == 1 else 'plaatsen'} met voorbeeldtekst. "
+              "Dat is geen fout: de site wordt gebouwd, met die tekst erin.")
+        for warning in sorted(set(problems.warnings)):
+            print(warning)
     plans = len(content.policy_plans) + len(content.action_plans)
     fiches = sum(len(f) for f in content.fiches.values())
     news = len(content.posts)
@@ -59,18 +67,29 @@ def main(argv: list[str] | None = None) -> int:
     fiche.add_argument("--plan", required=True)
     fiche.add_argument("--id", default="", help="nummer van de actie; leeg als de zone niet nummert")
     fiche.add_argument("--title", required=True)
+    zone = commands.add_parser("new-zone", help="maak van het voorbeeld de lege site van een nieuwe zone")
+    zone.add_argument("--name", required=True)
+    action_plan = commands.add_parser("new-actieplan", help="maak het actieplan van een jaar")
+    action_plan.add_argument("--year", required=True)
     commands.add_parser("schemas", help="schrijf de JSON Schemas opnieuw")
+    commands.add_parser("verify", help="bouw de site en controleer links, concepten en toegankelijkheid")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command == "verify":
+        return verify(root)
     if args.command == "schemas":
         for path in write_schemas(root):
             print(path)
         return 0
     try:
+        if args.command == "new-zone":
+            return _new_zone(root, args.name)
         if args.command == "new-news":
             created = scaffold.new_news(root, args.title, dt.date.today())
+        elif args.command == "new-actieplan":
+            created = scaffold.new_action_plan(root, args.year.strip())
         else:
             created = scaffold.new_fiche(root, args.plan, args.id, args.title)
     except scaffold.ScaffoldError as error:
@@ -78,4 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Gemaakt: {created.relative_to(root).as_posix()}")
     print("Vul de velden in, bekijk het resultaat met `make serve` en controleer met `make check`.")
+    return 0
+
+
+def _new_zone(root: Path, name: str) -> int:
+    written = new_zone(root, name, dt.date.today(), _read_site(root))
+    print("Het voorbeeld is gewist (plans/ en news/). Aangepast: mkdocs.yml. Gemaakt: "
+          + ", ".join(path.relative_to(root).as_posix() for path in written[1:]) + ".")
+    print("Nog te doen:\n"
+          "1. in mkdocs.yml: site_url, repo_url, repo_name en edit_uri (het adres van je site en je repository),\n"
+          "   en onder extra.zone: address, email, footer en de kleuren;\n"
+          "2. vul de plannen in: `make check` toont waar nog \"nog niet ingevuld\" staat;\n"
+          "3. fiches: make new-fiche PLAN=… ID=… TITLE=\"…\", nieuws: make new-news TITLE=\"…\".\n"
+          "Met git haal je het voorbeeld terug als je het nog nodig hebt.")
     return 0

@@ -64,6 +64,36 @@ def new_fiche(root: Path, plan_id: str, fiche_id: str, title: str) -> Path:
                                     sd=sd, od=od))
 
 
+def new_policy_plan(root: Path, plan_id: str, zone: str, year: int) -> Path:
+    return _write_new(root / "plans" / f"{plan_id}.yml", _render("beleidsplan.yml", id=plan_id, zone=zone, year=year))
+
+
+def new_action_plan(root: Path, year: str) -> Path:
+    """plans/actieplan-<year>/actieplan.yml, under the policy plan that covers that year (or the newest)."""
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+        raise ScaffoldError(f"'{year}' is geen jaar — geef het jaar mee, bv. YEAR={dt.date.today().year + 1}")
+    plan_id = f"actieplan-{year}"
+    if (root / "plans" / plan_id).exists():
+        raise ScaffoldError(f"plans/{plan_id} bestaat al — pas dat actieplan aan, of kies een ander jaar")
+    policies = []
+    for file in sorted((root / "plans").glob("*.y*ml")):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            continue  # `make check` explains a broken file; any other policy plan will do here
+        if isinstance(data, dict) and data.get("soort") == "beleidsplan" and data.get("id"):
+            period = data.get("periode") if isinstance(data.get("periode"), dict) else {}
+            start, end = (value if isinstance(value, int) else 0 for value in (period.get("van"), period.get("tot")))
+            policies.append((start <= int(year) <= end, start, str(data["id"]), str(data.get("zone", ""))))
+    if not policies:
+        raise ScaffoldError("er is nog geen beleidsplan in plans/ — een actieplan hoort bij een beleidsplan; "
+                            "begin een nieuwe zone met make new-zone NAME=\"…\"")
+    _, _, policy_id, zone = max(policies)
+    path = root / "plans" / plan_id / "actieplan.yml"
+    return _write_new(path, _render("actieplan.yml", id=plan_id, year=int(year), policy_id=policy_id,
+                                    zone=zone or "de zone"))
+
+
 def _first_objectives(policy_file: Path) -> tuple[str, str]:
     """Placeholders that pass `make check`: the policy plan's first SD and its first OD."""
     try:

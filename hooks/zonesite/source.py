@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
+from .placeholders import PLACEHOLDER, find_placeholders
 
 
 # Control characters (pasted from Word or PDF) are invisible to editors and invalid in XML feeds.
@@ -180,8 +181,13 @@ def _shift_lines(node: Any, offset: int) -> None:
 
 def read_yaml(file: Path, root: Path, problems: Problems) -> Document | None:
     path = display_path(file, root)
-    data = parse_yaml(read_text(file), path, problems)
-    return Document(path, data) if data is not None else None
+    text = read_text(file)
+    data = parse_yaml(text, path, problems)
+    if data is None:
+        return None
+    document = Document(path, data)
+    _warn_placeholders(document, text, 1, problems)
+    return document
 
 
 def read_front_matter(file: Path, root: Path, problems: Problems) -> Document | None:
@@ -198,10 +204,18 @@ def read_front_matter(file: Path, root: Path, problems: Problems) -> Document | 
         problems.add(path, 1, "", "de velden bovenaan worden niet afgesloten — zet een regel `---` "
                      "tussen de velden en de tekst")
         return None
-    data = parse_yaml("".join(lines[1:end]), path, problems, line_offset=1)
+    front = "".join(lines[1:end])
+    data = parse_yaml(front, path, problems, line_offset=1)
     if data is None:
         return None
-    return Document(path, data, body="".join(lines[end + 1:]), body_line=end + 2)
+    document = Document(path, data, body="".join(lines[end + 1:]), body_line=end + 2)
+    _warn_placeholders(document, front, 2, problems)
+    return document
+
+
+def _warn_placeholders(document: Document, yaml_text: str, first_line: int, problems: Problems) -> None:
+    for line, loc, fix in find_placeholders(document, yaml_text, first_line):
+        problems.warn(document.path, line, field_name(loc), f"{PLACEHOLDER.lower()} — {fix}")
 
 
 def display_path(file: Path, root: Path) -> str:
