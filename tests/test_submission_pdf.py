@@ -24,7 +24,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 A4 = (595, 842)  # points
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CONTENT = [("example", ROOT)] + [(path.name, path) for path in sorted(FIXTURES.iterdir()) if path.is_dir()]
+CONTENT = [(path.name, path) for path in sorted(FIXTURES.iterdir()) if path.is_dir()]
 ACTION_PLANS = [(name, plan_id) for name, root in CONTENT for plan_id in plan_files(root)[1]]
 POLICY_PLANS = [(name, plan["id"]) for name, root in CONTENT for plan in plan_files(root)[0]]
 
@@ -34,7 +34,7 @@ def content_root(name: str):
 
 
 def site_of(name: str, example_site, fixture_site):
-    return example_site if name == "example" else fixture_site(name)
+    return fixture_site(name)
 
 
 def plans(name: str, plan_id: str) -> tuple[dict, dict, list[dict]]:
@@ -249,7 +249,7 @@ def test_print_view_prints_the_whole_timeline(example_site, fixture_site, serve,
 
 def test_example_timeline_has_december_milestones():
     # The December check above must have something to check in the example.
-    plan, _, fiches = plans("example", "actieplan-2024")
+    plan, _, fiches = plans("dender-zuid", "actieplan-2024")
     assert [what for month, what in timeline_milestones(plan, fiches) if month == 12]
 
 
