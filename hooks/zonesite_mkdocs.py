@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -90,7 +91,8 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
     if source and config.repo_url and config.edit_uri:
         # edit_uri points into docs/; content lives beside it, one level up.
         base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")
-        page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{source}"
+        # Quoted: a file name is content too, and Material prints this address unescaped.
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{quote(source)}"
     return page
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import images, links
 from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
@@ -96,13 +97,27 @@ def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> 
 
 def _load_newsletter_intros(root: Path, content: Content, problems: Problems) -> None:
     for file in sorted((root / "news" / "nieuwsbrief").glob("*.md")):
+        if not _own_file(file, root, "news", problems):
+            continue
         try:
             month = YearMonth.parse(file.stem)
         except ValueError:
             problems.add(f"news/nieuwsbrief/{file.name}", 0, "", "de bestandsnaam moet de maand zijn, "
                          "bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
             continue
-        content.newsletter_intros[month] = read_text(file)
+        intro = read_text(file)
+        for line, message in links.problems_in_text(intro):
+            problems.add(f"news/nieuwsbrief/{file.name}", line + 1, "", message)
+        content.newsletter_intros[month] = intro
+
+
+def _own_file(file: Path, root: Path, area: str, problems: Problems) -> bool:
+    """Content is read only from inside the repository: a symlink out of it is refused."""
+    if images.inside(file, root, area):
+        return True
+    problems.add(file.relative_to(root).as_posix(), 0, "", "dit bestand (of zijn map) is een snelkoppeling "
+                 "naar een plek buiten de repository — zet het bestand zelf in de repository")
+    return False
 
 
 def _load_plans(root: Path, content: Content, problems: Problems) -> None:
@@ -111,6 +126,8 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
     plan_docs: dict[str, Document] = {}
     action_docs: dict[str, Document] = {}
     for file in sorted(plans_dir.glob("*.y*ml")):
+        if not _own_file(file, root, "plans", problems):
+            continue
         doc = read_yaml(file, root, problems)
         if doc is None:
             continue
@@ -131,6 +148,8 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             _check_policy_plan(plan, doc, problems)
     for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []:
         plan_file = folder / "actieplan.yml"
+        if plan_file.exists() and not _own_file(plan_file, root, "plans", problems):
+            continue
         if not plan_file.exists():
             problems.add(f"plans/{folder.name}", 0, "", "deze map heeft geen actieplan.yml — "
                          "maak het bestand aan of verwijder de map")
@@ -147,6 +166,8 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
                 content.sources[id(plan)] = doc.path
         fiches = fiche_docs.setdefault(folder.name, [])
         for file in sorted((folder / "fiches").glob("*.y*ml")):
+            if not _own_file(file, root, "plans", problems):
+                continue
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
             if fiche is not None:
@@ -273,6 +294,8 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
                include_drafts: bool) -> None:
     addresses: dict[tuple[str, str, str], str] = {}
     for file in sorted((root / "news").glob("[0-9]*/*.md")):
+        if not _own_file(file, root, "news", problems):
+            continue
         name = NEWS_NAME.match(file.name)
         doc = read_front_matter(file, root, problems)
         if not name:
@@ -282,7 +305,7 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
         item = validate(NewsItem, doc, problems) if doc else None
         if item is None:
             continue
-        _check_post(item, doc, file, content, problems)
+        _check_post(item, doc, file, root, content, problems)
         if item.draft and not include_drafts or item.published > now:
             continue  # drafts and embargoed items are dropped here, so nothing later can leak them
         year, month, day, slug = name.groups()
@@ -302,11 +325,13 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
     content.posts.sort(key=lambda p: (p.item.published, p.slug), reverse=True)
 
 
-def _check_post(item: NewsItem, doc: Document, file: Path, content: Content, problems: Problems) -> None:
+def _check_post(item: NewsItem, doc: Document, file: Path, root: Path, content: Content,
+                problems: Problems) -> None:
     for i, reference in enumerate(item.actions):
         if content.fiche(reference) is None:
             doc.report(problems, ("actions", i), f"fiche '{reference}' bestaat niet — schrijf "
                        "`<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/3`")
-    if item.image is not None and not (file.parent / item.image.src).is_file():
-        doc.report(problems, ("image", "src"), f"afbeelding '{item.image.src}' niet gevonden — het pad "
-                   "begint bij de map van het bericht, bv. `beelden/foto.jpg`")
+    if item.image is not None and (message := images.problem(item.image.src, file.parent, root)):
+        doc.report(problems, ("image", "src"), message)
+    for line, message in links.problems_in_text(doc.body):
+        problems.add(doc.path, doc.body_line + line, "tekst", message)
