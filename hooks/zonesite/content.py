@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import images, links
+from . import images, links, urls
+from .claims import Claims, fixed_addresses
 from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
@@ -125,6 +126,7 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
     fiche_docs: dict[str, list[tuple[Document, Fiche]]] = {}
     plan_docs: dict[str, Document] = {}
     action_docs: dict[str, Document] = {}
+    addresses = Claims(fixed_addresses(root))
     for file in sorted(plans_dir.glob("*.y*ml")):
         if not _own_file(file, root, "plans", problems):
             continue
@@ -140,7 +142,7 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             # Known but broken: plans that name it must not be told it does not exist.
             content.broken_ids.add(str(doc.data.get("id")))
             continue
-        if _claim_id(plan.id, doc, plan_docs | action_docs, problems):
+        if _claim_id(plan.id, doc, addresses, problems):
             plan_docs[plan.id] = doc
             content.policy_plans[plan.id] = plan
             content.objectives[plan.id] = Objectives.of(plan)
@@ -160,7 +162,7 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             if plan.id != folder.name:
                 doc.report(problems, ("id",), f"het id moet gelijk zijn aan de mapnaam — schrijf `id: {folder.name}`"
                            " of geef de map dezelfde naam als het id")
-            elif _claim_id(plan.id, doc, plan_docs | action_docs, problems):
+            elif _claim_id(plan.id, doc, addresses, problems):
                 action_docs[plan.id] = doc
                 content.action_plans[plan.id] = plan
                 content.sources[id(plan)] = doc.path
@@ -184,6 +186,10 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
                 doc.report(problems, ("id",), f"fiche {fiche.id} bestaat al in {seen[fiche.id].path} — "
                            "geef elke fiche een eigen nummer")
                 continue
+            if earlier := addresses.claim(urls.fiche(plan_id, fiche.id), doc.path):
+                doc.report(problems, ("id",), f"fiche {fiche.id} krijgt hetzelfde adres als de fiche in {earlier} "
+                           "(punten en streepjes tellen niet mee) — geef elke fiche een eigen nummer")
+                continue
             seen[fiche.id] = doc
             kept.append(fiche)
             if plan is not None:
@@ -195,36 +201,45 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             _check_continuation(fiche, doc, content, problems)
 
 
-def _claim_id(plan_id: str, doc: Document, taken: dict[str, Document], problems: Problems) -> bool:
-    if plan_id in taken:
-        doc.report(problems, ("id",), f"het id '{plan_id}' wordt al gebruikt in {taken[plan_id].path} — "
-                   "kies een ander id")
+def _claim_id(plan_id: str, doc: Document, addresses: Claims, problems: Problems) -> bool:
+    """A plan's id is the first part of its pages' addresses: it may not be taken already."""
+    if earlier := addresses.claim(urls.policy_plan(plan_id), doc.path):
+        doc.report(problems, ("id",), f"het id '{plan_id}' geeft het adres /{plan_id}/, maar dat is al van "
+                   f"{earlier} — kies een ander id")
         return False
     return True
 
 
-def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str) -> None:
-    seen: set[str] = set()
+def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str, address=None) -> None:
+    """Ids that repeat, or (with `address`) that would give two items one page address."""
+    seen: dict[str, str] = {}
     for loc, value in located_ids:
-        if value in seen:
+        taken = address(value) if address else value
+        if taken not in seen:
+            seen[taken] = value
+        elif seen[taken] == value:
             doc.report(problems, loc, f"{what} '{value}' komt twee keer voor — geef elk een eigen nummer")
-        seen.add(value)
+        else:
+            doc.report(problems, loc, f"{what} '{value}' krijgt hetzelfde adres als '{seen[taken]}' (punten, "
+                       "streepjes en hoofdletters tellen niet mee) — geef elk een eigen nummer")
 
 
 def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> None:
     sds = plan.strategic_objectives
     key = "strategische_doelstellingen"
     _report_duplicates(doc, problems, [((key, i, "id"), sd.id) for i, sd in enumerate(sds)],
-                       "strategische doelstelling")
+                       "strategische doelstelling", urls.slug)
     _report_duplicates(doc, problems, [((key, i, "operationele_doelstellingen", j, "id"), od.id)
                                        for i, sd in enumerate(sds)
                                        for j, od in enumerate(sd.operational_objectives)],
-                       "operationele doelstelling")
+                       "operationele doelstelling", urls.slug)
     _report_duplicates(doc, problems, [((key, i, "operationele_doelstellingen", j, "acties", k, "id"), a.id)
                                        for i, sd in enumerate(sds)
                                        for j, od in enumerate(sd.operational_objectives)
                                        for k, a in enumerate(od.actions) if a.id],
                        "actie")
+    titles = [(("bijlagen", i, "titel"), appendix.title) for i, appendix in enumerate(plan.appendices)]
+    _report_duplicates(doc, problems, titles, "bijlage", urls.slug)
     if plan.period.start > plan.period.end:
         doc.report(problems, ("periode", "tot"), f"het plan eindigt ({plan.period.end}) vóór het begint "
                    f"({plan.period.start}) — controleer `van` en `tot`")
