@@ -37,7 +37,7 @@ def _url(value: Any) -> Any:
 
 
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url),
-                WithJsonSchema({"type": "string", "format": "uri", "pattern": "^(https?://|mailto:|tel:)"})]
+                WithJsonSchema({"type": "string", "examples": ["https://www.example.org/inschrijven"]})]
 """An address to link to: https://, http://, mailto: or tel: (or a path inside the site)."""
 
 Markdown = Annotated[
