@@ -213,6 +213,7 @@ def hostile_project(tmp_path: Path) -> Path:
     body = ("Tekst met <script>alert(902)</script> en <img src=x onerror=alert(903)>.\n\n"
             '<div id="__config">{"base": "https://evil.example/", "features": []}</div>\n\n'
             '<form id="__drawer"><input name="query" autofocus onfocus="alert(904)"></form>\n\n'
+            '<p data-md-component="header">Geen tweede kop</p>\n\n'
             "## __search\n\n<svg><animate onbegin=alert(905) attributeName=x dur=1s></svg>\n\n"
             '<math><mtext><table><mglyph><style><img src=x onerror=alert(906)></style></mglyph></table></mtext></math>\n\n'
             "<object data=\"https://example.org/x.swf\"></object> <embed src=\"https://example.org/x.swf\">\n")
@@ -253,6 +254,7 @@ def test_no_script_from_content_runs_on_any_page(tmp_path, browser, serve):
         tab.goto(base + "nieuws/2025/03/aanval/", wait_until="load")
         assert tab.evaluate("document.querySelector('#__config').tagName") == "SCRIPT"
         assert tab.evaluate("document.querySelectorAll('#__drawer, #__search').length") == 2  # the theme's own
+        assert tab.evaluate("document.querySelectorAll('[data-md-component=header]').length") == 1
     finally:
         context.close()
     assert dialogs == []
