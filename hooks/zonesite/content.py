@@ -210,7 +210,8 @@ def _claim_id(plan_id: str, doc: Document, addresses: Claims, problems: Problems
     return True
 
 
-def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str, address=None) -> None:
+def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str, address=None,
+                       fix: str = "geef elk een eigen nummer") -> None:
     """Ids that repeat, or (with `address`) that would give two items one page address."""
     seen: dict[str, str] = {}
     for loc, value in located_ids:
@@ -218,10 +219,10 @@ def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str
         if taken not in seen:
             seen[taken] = value
         elif seen[taken] == value:
-            doc.report(problems, loc, f"{what} '{value}' komt twee keer voor — geef elk een eigen nummer")
+            doc.report(problems, loc, f"{what} '{value}' komt twee keer voor — {fix}")
         else:
             doc.report(problems, loc, f"{what} '{value}' krijgt hetzelfde adres als '{seen[taken]}' (punten, "
-                       "streepjes en hoofdletters tellen niet mee) — geef elk een eigen nummer")
+                       f"streepjes en hoofdletters tellen niet mee) — {fix}")
 
 
 def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> None:
@@ -239,7 +240,7 @@ def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> N
                                        for k, a in enumerate(od.actions) if a.id],
                        "actie")
     titles = [(("bijlagen", i, "titel"), appendix.title) for i, appendix in enumerate(plan.appendices)]
-    _report_duplicates(doc, problems, titles, "bijlage", urls.slug)
+    _report_duplicates(doc, problems, titles, "bijlage", urls.slug, fix="geef elke bijlage een eigen titel")
     if plan.period.start > plan.period.end:
         doc.report(problems, ("periode", "tot"), f"het plan eindigt ({plan.period.end}) vóór het begint "
                    f"({plan.period.start}) — controleer `van` en `tot`")
