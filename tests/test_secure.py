@@ -322,3 +322,25 @@ def test_preview_shows_content_errors_in_the_browser_and_recovers(tmp_path, page
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=15)
         log.close()
+
+
+# --- Every output address claimed once ---------------------------------------------------------------
+
+def test_the_last_check_refuses_any_page_that_takes_a_claimed_address():
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from zonesite.claims import PageClaims, docs_addresses
+    from zonesite.errors import ContentError
+
+    fixed = docs_addresses(ROOT)
+    assert fixed["over/"] == "docs/over.md" and fixed["handleiding/"] == "docs/handleiding/index.md"
+    claims = PageClaims(fixed)
+    claims.take("actieplan-2025/actie-1-1/", "plans/actieplan-2025/fiches/1-1.yml")
+    claims.take("over/", "plans/over.yml")
+    claims.take("Actieplan-2025/actie-1-1/", "plans/actieplan-2025/fiches/1.1.yml")
+    with pytest.raises(ContentError) as refused:
+        claims.raise_if_any()
+    assert [str(p) for p in refused.value.problems] == [
+        "plans/actieplan-2025/fiches/1.1.yml: het adres /Actieplan-2025/actie-1-1/ is al van "
+        "plans/actieplan-2025/fiches/1-1.yml — geef een van beide een ander id of een andere titel",
+        "plans/over.yml: het adres /over/ is al van docs/over.md — geef een van beide een ander id of een "
+        "andere titel"]

@@ -75,7 +75,7 @@ class PageClaims(Claims):
 
     def take(self, address: str, owner: str) -> None:
         if (earlier := self.claim(address, owner)) is not None:
-            self.problems.append(Problem(owner or "plans/", 0, "", f"het adres /{address} is al van {earlier} — "
+            self.problems.append(Problem(owner, 0, "", f"het adres /{address} is al van {earlier} — "
                                          "geef een van beide een ander id of een andere titel"))
 
     def raise_if_any(self) -> None:
