@@ -344,3 +344,12 @@ def test_the_last_check_refuses_any_page_that_takes_a_claimed_address():
         "plans/actieplan-2025/fiches/1-1.yml — geef een van beide een ander id of een andere titel",
         "plans/over.yml: het adres /over/ is al van docs/over.md — geef een van beide een ander id of een "
         "andere titel"]
+
+
+def test_a_symlink_in_docs_pointing_out_is_refused(tmp_path, outside):
+    project = make_project(tmp_path / "project", BROKEN_BASE)
+    (project / "docs" / "geheim.jpg").symlink_to(outside / "geheim.jpg")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/geheim.jpg: dit bestand (of zijn map) is een snelkoppeling" in result.stdout + result.stderr
+    assert [f for f in files_containing(tmp_path, SECRET.encode()) if outside not in f.parents] == []

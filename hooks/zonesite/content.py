@@ -5,6 +5,7 @@ Everything is read and checked before anything is written: one run reports every
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +94,17 @@ def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> 
     _load_plans(root, content, problems)
     _load_news(root, content, problems, now, include_drafts)
     _load_newsletter_intros(root, content, problems)
+    _check_docs_symlinks(root, problems)
     return content, problems
+
+
+def _check_docs_symlinks(root: Path, problems: Problems) -> None:
+    """MkDocs publishes everything in docs/ and follows symlinks: none may point out of docs/."""
+    for folder, subfolders, files in os.walk(root / "docs"):
+        for name in [*subfolders, *files]:
+            entry = Path(folder) / name
+            if entry.is_symlink():
+                _own_file(entry, root, "docs", problems)
 
 
 def _load_newsletter_intros(root: Path, content: Content, problems: Problems) -> None:
