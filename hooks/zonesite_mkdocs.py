@@ -18,7 +18,9 @@ from zonesite.errors import ContentError
 from zonesite.feeds import write_feeds
 from zonesite.render import Renderer, sanitize_page
 
-_state: dict[str, object] = {"command": "build"}
+# The command comes from on_startup; without it (MkDocs used as a library) on_shutdown may not run
+# either, so the site is then written in place as MkDocs does.
+_state: dict[str, object] = {"command": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -43,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _state["build"], _state["site"] = result, site
     config.nav = result.pages.nav + list(config.nav or [])
-    if not serving:
+    if _state["command"] in ("build", "gh-deploy"):
         # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
         _state["final"] = Path(config.site_dir)
         _state["fresh"] = sitedir.fresh(_state["final"])
