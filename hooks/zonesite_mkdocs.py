@@ -5,18 +5,23 @@ Imported at the top on purpose: the hook's folder is on sys.path only while this
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from zonesite import build as pipeline
+from zonesite import sitedir
 from zonesite.errors import ContentError
 from zonesite.feeds import write_feeds
-from zonesite.render import sanitize_page
+from zonesite.render import Renderer, sanitize_page
 
-_state: dict[str, object] = {"command": "build"}
+# The command comes from on_startup; without it (MkDocs used as a library) on_shutdown may not run
+# either, so the site is then written in place as MkDocs does.
+_state: dict[str, object] = {"command": None}
 CONTENT_FOLDERS = ("plans", "news")
 log = logging.getLogger("mkdocs.plugins.zonesite")
 
@@ -29,12 +34,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     site = {"site_name": config.site_name, "site_description": config.site_description or "",
             "site_url": config.site_url or "", **config.extra}
+    serving = _state["command"] == "serve"
+    _state["error"] = None
     try:
-        result = pipeline.run(root, site, include_drafts=_state["command"] == "serve")
+        result = pipeline.run(root, site, include_drafts=serving)
     except ContentError as error:
-        raise PluginError(error.report()) from None
+        if not serving:
+            raise PluginError(error.report()) from None
+        # Editors watch the browser, not the terminal: the preview becomes the list of problems.
+        print(error.report(), flush=True)
+        _state["error"] = error
+        config.nav = []
+        return config
     _state["build"], _state["site"] = result, site
     config.nav = result.pages.nav + list(config.nav or [])
+    if _state["command"] in ("build", "gh-deploy"):
+        # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
+        _state["final"] = Path(config.site_dir)
+        _state["fresh"] = sitedir.fresh(_state["final"])
+        config.site_dir = str(_state["fresh"])
     return config
 
 
@@ -49,7 +67,25 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+def on_build_error(error: Exception) -> None:
+    # Also after on_post_build: strict mode turns warnings into an error only then.
+    fresh = _state.pop("fresh", None)
+    if fresh is not None:
+        sitedir.discard(fresh)
+
+
+def on_shutdown() -> None:
+    fresh = _state.pop("fresh", None)
+    if fresh is not None:
+        if _state.pop("complete", False):
+            sitedir.replace(_state["final"], fresh)
+        else:
+            sitedir.discard(fresh)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _state["error"] is not None:
+        return Files([])  # nothing but the error page, written in on_post_build
     result: pipeline.Build = _state["build"]
     in_nav = set(_nav_uris(config.nav))
     for page in result.pages.pages:
@@ -71,7 +107,8 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
     if source and config.repo_url and config.edit_uri:
         # edit_uri points into docs/; content lives beside it, one level up.
         base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")
-        page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{source}"
+        # Quoted: a file name is content too, and Material prints this address unescaped.
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{quote(source)}"
     return page
 
 
@@ -86,10 +123,27 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _state["error"] is not None:
+        _write_error_page(_state["error"], Path(config.config_file_path).parent, Path(config.site_dir))
+        return
     result: pipeline.Build = _state["build"]
     posts = [(url, post) for url, post in result.pages.posts.items() if not post.item.draft]
     site = {**_state["site"], "site_url": config.site_url or "http://localhost/"}
     write_feeds(posts, _state["html"], site, Path(config.site_dir))
+    _state["complete"] = True
+
+
+def _write_error_page(error: ContentError, root: Path, site_dir: Path) -> None:
+    """Under `mkdocs serve`: every address answers with the problems (the server's 404 page).
+
+    MkDocs injects its reload script only into pages it finds, so the error page polls the same
+    endpoint itself. The server's build counter is this process's monotonic clock in ms: a build
+    after this moment has a higher number, and the page reloads when that build is done."""
+    renderer = Renderer(root / "overrides" / "zonesite")
+    page = renderer.render_detached("error_page.html", problems=error.problems,
+                                    epoch=round(time.monotonic() * 1000))
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / "404.html").write_text(page, encoding="utf-8")
 
 
 def _nav_uris(nav) -> list[str]:

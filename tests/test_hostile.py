@@ -116,7 +116,7 @@ def test_html_in_bodies_is_kept_but_scripts_are_removed(tmp_path):
     project = make_project(tmp_path / "project", BROKEN_BASE)
     write_news(project, {"title": "Proef", "date": "2025-03-10", "description": "Proef."},
                "Tekst met <b>vet</b> en <script>alert('body')</script> en <img src=x onerror=\"alert('img')\"> "
-               "en [link](javascript:alert('link')).\n\n<details><summary>Meer</summary>Verborgen</details>\n\n"
+               "en [link](https://example.org/).\n\n<details><summary>Meer</summary>Verborgen</details>\n\n"
                "<div onclick=\"alert('div')\">blok</div>\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

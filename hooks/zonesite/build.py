@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .claims import docs_addresses
 from .content import Content, load_content
 from .models.identity import Identity
 from .validation import explain
@@ -40,7 +41,7 @@ def run(root: Path, site: dict[str, Any], include_drafts: bool = False) -> Build
     identity = check_identity(site, problems)
     problems.raise_if_any()
     renderer = Renderer(root / "overrides" / "zonesite")
-    return Build(root, now, content, generate_pages(content, renderer, site, identity))
+    return Build(root, now, content, generate_pages(content, renderer, site, identity, docs_addresses(root)))
 
 
 def check_identity(site: dict[str, Any], problems) -> Identity | None:

@@ -5,10 +5,13 @@ Everything is read and checked before anything is written: one run reports every
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import images, links, urls
+from .claims import Claims, fixed_addresses
 from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
@@ -100,18 +103,42 @@ def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> 
     _load_plans(root, content, problems)
     _load_news(root, content, problems, now, include_drafts)
     _load_newsletter_intros(root, content, problems)
+    _check_docs_symlinks(root, problems)
     return content, problems
+
+
+def _check_docs_symlinks(root: Path, problems: Problems) -> None:
+    """MkDocs publishes everything in docs/ and follows symlinks: none may point out of docs/."""
+    for folder, subfolders, files in os.walk(root / "docs"):
+        for name in [*subfolders, *files]:
+            entry = Path(folder) / name
+            if entry.is_symlink():
+                _own_file(entry, root, "docs", problems)
 
 
 def _load_newsletter_intros(root: Path, content: Content, problems: Problems) -> None:
     for file in sorted((root / "news" / "nieuwsbrief").glob("*.md")):
+        if not _own_file(file, root, "news", problems):
+            continue
         try:
             month = YearMonth.parse(file.stem)
         except ValueError:
             problems.add(f"news/nieuwsbrief/{file.name}", 0, "", "de bestandsnaam moet de maand zijn, "
                          "bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
             continue
-        content.newsletter_intros[month] = read_text(file)
+        intro = read_text(file)
+        for line, message in links.problems_in_text(intro):
+            problems.add(f"news/nieuwsbrief/{file.name}", line + 1, "", message)
+        content.newsletter_intros[month] = intro
+
+
+def _own_file(file: Path, root: Path, area: str, problems: Problems) -> bool:
+    """Content is read only from inside the repository: a symlink out of it is refused."""
+    if images.inside(file, root, area):
+        return True
+    problems.add(file.relative_to(root).as_posix(), 0, "", "dit bestand (of zijn map) is een snelkoppeling "
+                 "naar een plek buiten de repository — zet het bestand zelf in de repository")
+    return False
 
 
 def _load_plans(root: Path, content: Content, problems: Problems) -> None:
@@ -119,7 +146,10 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
     fiche_docs: dict[str, list[tuple[Document, Fiche]]] = {}
     plan_docs: dict[str, Document] = {}
     action_docs: dict[str, Document] = {}
+    addresses = Claims(fixed_addresses(root))
     for file in sorted(plans_dir.glob("*.y*ml")):
+        if not _own_file(file, root, "plans", problems):
+            continue
         doc = read_yaml(file, root, problems)
         if doc is None:
             continue
@@ -132,7 +162,7 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             # Known but broken: plans that name it must not be told it does not exist.
             content.broken_ids.add(str(doc.data.get("id")))
             continue
-        if _claim_id(plan.id, doc, plan_docs | action_docs, problems):
+        if _claim_id(plan.id, doc, addresses, problems):
             plan_docs[plan.id] = doc
             content.policy_plans[plan.id] = plan
             content.objectives[plan.id] = Objectives.of(plan)
@@ -141,6 +171,8 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             _check_appendices(plan.appendices, doc, file.parent, root, content, problems)
     for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []:
         plan_file = folder / "actieplan.yml"
+        if plan_file.exists() and not _own_file(plan_file, root, "plans", problems):
+            continue
         if not plan_file.exists():
             problems.add(f"plans/{folder.name}", 0, "", "deze map heeft geen actieplan.yml — "
                          "maak het bestand aan of verwijder de map")
@@ -151,13 +183,15 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             if plan.id != folder.name:
                 doc.report(problems, ("id",), f"het id moet gelijk zijn aan de mapnaam — schrijf `id: {folder.name}`"
                            " of geef de map dezelfde naam als het id")
-            elif _claim_id(plan.id, doc, plan_docs | action_docs, problems):
+            elif _claim_id(plan.id, doc, addresses, problems):
                 action_docs[plan.id] = doc
                 content.action_plans[plan.id] = plan
                 content.sources[id(plan)] = doc.path
                 _check_appendices(plan.appendices, doc, folder, root, content, problems)
         fiches = fiche_docs.setdefault(folder.name, [])
         for file in sorted((folder / "fiches").glob("*.y*ml")):
+            if not _own_file(file, root, "plans", problems):
+                continue
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
             if fiche is not None:
@@ -174,6 +208,10 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
                 doc.report(problems, ("id",), f"fiche {fiche.key} bestaat al in {seen[fiche.key].path} — "
                            "geef elke fiche een eigen nummer")
                 continue
+            if earlier := addresses.claim(urls.fiche(plan_id, fiche.key), doc.path):
+                doc.report(problems, ("id",), f"fiche {fiche.key} krijgt hetzelfde adres als de fiche in {earlier} "
+                           "(punten en streepjes tellen niet mee) — geef elke fiche een eigen nummer")
+                continue
             seen[fiche.key] = doc
             kept.append(fiche)
             if plan is not None:
@@ -185,36 +223,46 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             _check_continuation(fiche, doc, content, problems)
 
 
-def _claim_id(plan_id: str, doc: Document, taken: dict[str, Document], problems: Problems) -> bool:
-    if plan_id in taken:
-        doc.report(problems, ("id",), f"het id '{plan_id}' wordt al gebruikt in {taken[plan_id].path} — "
-                   "kies een ander id")
+def _claim_id(plan_id: str, doc: Document, addresses: Claims, problems: Problems) -> bool:
+    """A plan's id is the first part of its pages' addresses: it may not be taken already."""
+    if earlier := addresses.claim(urls.policy_plan(plan_id), doc.path):
+        doc.report(problems, ("id",), f"het id '{plan_id}' geeft het adres /{plan_id}/, maar dat is al van "
+                   f"{earlier} — kies een ander id")
         return False
     return True
 
 
-def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str) -> None:
-    seen: set[str] = set()
+def _report_duplicates(doc: Document, problems: Problems, located_ids, what: str, address=None,
+                       fix: str = "geef elk een eigen nummer") -> None:
+    """Ids that repeat, or (with `address`) that would give two items one page address."""
+    seen: dict[str, str] = {}
     for loc, value in located_ids:
-        if value in seen:
-            doc.report(problems, loc, f"{what} '{value}' komt twee keer voor — geef elk een eigen nummer")
-        seen.add(value)
+        taken = address(value) if address else value
+        if taken not in seen:
+            seen[taken] = value
+        elif seen[taken] == value:
+            doc.report(problems, loc, f"{what} '{value}' komt twee keer voor — {fix}")
+        else:
+            doc.report(problems, loc, f"{what} '{value}' krijgt hetzelfde adres als '{seen[taken]}' (punten, "
+                       f"streepjes en hoofdletters tellen niet mee) — {fix}")
 
 
 def _check_policy_plan(plan: PolicyPlan, doc: Document, problems: Problems) -> None:
     sds = plan.strategic_objectives
     key = "strategische_doelstellingen"
     _report_duplicates(doc, problems, [((key, i, "id"), sd.id) for i, sd in enumerate(sds)],
-                       "strategische doelstelling")
+                       "strategische doelstelling", urls.slug)
     _report_duplicates(doc, problems, [((key, i, "operationele_doelstellingen", j, "id"), od.id)
                                        for i, sd in enumerate(sds)
                                        for j, od in enumerate(sd.operational_objectives)],
-                       "operationele doelstelling")
+                       "operationele doelstelling", urls.slug)
     _report_duplicates(doc, problems, [((key, i, "operationele_doelstellingen", j, "acties", k, "id"), a.id)
                                        for i, sd in enumerate(sds)
                                        for j, od in enumerate(sd.operational_objectives)
                                        for k, a in enumerate(od.actions) if a.id],
                        "actie")
+    titles = [(("bijlagen", i, "titel"), appendix.title) for i, appendix in enumerate(plan.appendices)]
+    _report_duplicates(doc, problems, titles, "bijlage", urls.slug, fix="geef elke bijlage een eigen titel")
     if plan.period and plan.period.start > plan.period.end:
         doc.report(problems, ("periode", "tot"), f"het plan eindigt ({plan.period.end}) vóór het begint "
                    f"({plan.period.start}) — controleer `van` en `tot`")
@@ -291,6 +339,8 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
                include_drafts: bool) -> None:
     addresses: dict[tuple[str, str, str], str] = {}
     for file in sorted((root / "news").glob("[0-9]*/*.md")):
+        if not _own_file(file, root, "news", problems):
+            continue
         name = NEWS_NAME.match(file.name)
         doc = read_front_matter(file, root, problems)
         if not name:
@@ -300,7 +350,7 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
         item = validate(NewsItem, doc, problems) if doc else None
         if item is None:
             continue
-        _check_post(item, doc, file, content, problems)
+        _check_post(item, doc, file, root, content, problems)
         if item.draft and not include_drafts or item.published > now:
             continue  # drafts and embargoed items are dropped here, so nothing later can leak them
         year, month, day, slug = name.groups()
@@ -320,11 +370,13 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
     content.posts.sort(key=lambda p: (p.item.published, p.slug), reverse=True)
 
 
-def _check_post(item: NewsItem, doc: Document, file: Path, content: Content, problems: Problems) -> None:
+def _check_post(item: NewsItem, doc: Document, file: Path, root: Path, content: Content,
+                problems: Problems) -> None:
     for i, reference in enumerate(item.actions):
         if content.fiche(reference) is None:
             doc.report(problems, ("actions", i), f"fiche '{reference}' bestaat niet — schrijf "
                        "`<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/3`")
-    if item.image is not None and not (file.parent / item.image.src).is_file():
-        doc.report(problems, ("image", "src"), f"afbeelding '{item.image.src}' niet gevonden — het pad "
-                   "begint bij de map van het bericht, bv. `beelden/foto.jpg`")
+    if item.image is not None and (message := images.problem(item.image.src, file.parent, root)):
+        doc.report(problems, ("image", "src"), message)
+    for line, message in links.problems_in_text(doc.body):
+        problems.add(doc.path, doc.body_line + line, "tekst", message)

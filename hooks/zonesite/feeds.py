@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,8 @@ def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site:
         entry.link(href=link)
         entry.published(post.item.published)
         entry.updated(post.item.published)
-        entry.summary(post.item.description)  # RSS <description> and Atom <summary>
+        # RSS <description> and Atom <summary>: readers render both as HTML, so the plain text is escaped.
+        entry.summary(html.escape(post.item.description, quote=False), type="html")
         entry.content(sanitize(item_content(html_by_url.get(url, ""), link)), type="CDATA")
         for tag in post.item.tags:
             entry.category(term=tag)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from urllib.parse import urljoin
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import urls
+from .claims import PageClaims
 from .content import Content, Post
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
@@ -99,7 +100,9 @@ POSTS_PER_PAGE = 10
 LATEST_ON_HOME = 3
 
 
-def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity) -> Pages:
+def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity,
+                   fixed: dict[str, str] | None = None) -> Pages:
+    """Every page and file of the site; `fixed` are addresses already taken (docs/ pages)."""
     # Every template builds addresses the same way; no page has to pass these along.
     renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url)
     index = Index.of(content)
@@ -123,6 +126,12 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
     pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
                        description="Alle velden van plannen, fiches en nieuws.", tables=field_tables()))
+    claims = PageClaims(fixed)
+    for page in pages:
+        claims.take(page.url, page.source or f"de pagina '{page.title}'")
+    for path in [*assets, *files]:
+        claims.take(path, f"het bestand {path}")
+    claims.raise_if_any()
     return Pages(pages, nav, assets=assets, files=files, posts=posts)
 
 
@@ -376,12 +385,17 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     by_year: dict[str, list[Post]] = defaultdict(list)
     by_month: dict[tuple[str, str], list[Post]] = defaultdict(list)
     by_tag: dict[str, list[Post]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for post in all_posts:
         by_year[post.year].append(post)
         by_month[(post.year, post.month)].append(post)
+        # `Zorg`, `zorg` and `Zórg` want one address: they are one tag, under its most used spelling.
+        for address in dict.fromkeys(urls.tag(tag) for tag in post.item.tags):
+            by_tag[address].append(post)
         for tag in post.item.tags:
-            by_tag[tag].append(post)
-    archive = {"years": sorted(by_year, reverse=True), "tags": sorted(by_tag, key=str.lower),
+            spellings[urls.tag(tag)][tag] += 1
+    tag_names = {address: min(names, key=lambda n: (-names[n], n)) for address, names in spellings.items()}
+    archive = {"years": sorted(by_year, reverse=True), "tags": sorted(tag_names.values(), key=str.lower),
                "months": sorted(by_month, reverse=True)}
     for number, chunk in enumerate(chunks, start=1):
         title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
@@ -396,8 +410,9 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
         pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), title,
                            posts=month_posts, archive=archive, site=site, kind="month", year=year,
                            month=int(month)))
-    for tag, tag_posts in by_tag.items():
-        pages.append(_page(renderer, "news_list.html", urls.tag(tag), f"Nieuws over {tag}",
+    for address, tag_posts in by_tag.items():
+        tag = tag_names[address]
+        pages.append(_page(renderer, "news_list.html", address, f"Nieuws over {tag}",
                            posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag))
 
 

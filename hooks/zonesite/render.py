@@ -47,9 +47,24 @@ _PAGE_ATTRIBUTES = {
 }
 
 
+# Ids the theme and our scripts look up (Material's `__config`, `__search`, `__palette_0`, our `zs-…`)
+# and the `data-md-…` attributes Material mounts its components on: an element in a body carrying
+# one would be found first and take over that role.
+_RESERVED_IDS = ("_", "zs-", "md-", "md_")
+
+
+def _own_ids_only(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and value.lower().startswith(_RESERVED_IDS):
+        return None
+    if attribute.lower().startswith("data-md"):
+        return None
+    return value
+
+
 def sanitize_page(html: str) -> str:
     return nh3.clean(html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, link_rel="noopener",
-                     generic_attribute_prefixes={"aria-", "data-"}, strip_comments=False)
+                     generic_attribute_prefixes={"aria-", "data-"}, strip_comments=False,
+                     attribute_filter=_own_ids_only)
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")

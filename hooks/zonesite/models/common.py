@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator,
-                      StringConstraints,
-                      WithJsonSchema)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
+                      PlainValidator, StringConstraints, WithJsonSchema)
 from pydantic_core import PydanticCustomError
+
+from .. import links
 
 
 class Model(BaseModel):
@@ -22,9 +23,27 @@ def _markdown(value: Any) -> Any:
     return "" if value is None else value
 
 
+def _safe_links(value: str) -> str:
+    for line, message in links.problems_in_text(value):
+        where = f"regel {line + 1} van deze tekst: " if "\n" in value.strip() else ""
+        raise PydanticCustomError("link_scheme", "{where}{message}", {"where": where, "message": message})
+    return value
+
+
+def _url(value: Any) -> Any:
+    if isinstance(value, str) and (message := links.problem(value.strip())):
+        raise PydanticCustomError("link_scheme", "{message}", {"message": message})
+    return value
+
+
+Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url),
+                WithJsonSchema({"type": "string", "examples": ["https://www.example.org/inschrijven"]})]
+"""An address to link to: https://, http://, mailto: or tel: (or a path inside the site)."""
+
 Markdown = Annotated[
     str,
     BeforeValidator(_markdown),
+    AfterValidator(_safe_links),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
 ]
 """Text in Markdown. Two-space indentation nests lists, as editors type them."""
@@ -47,7 +66,19 @@ def _number_as_text(value: Any) -> Any:
     return value
 
 
-Id = Annotated[Text, BeforeValidator(_number_as_text)]
+_ID = re.compile(r"^[0-9A-Za-z]{1,10}(?:[.\-][0-9A-Za-z]{1,10}){0,5}$")
+
+
+def _safe_id(value: str) -> str:
+    # An id becomes part of addresses, anchors and headings: only the characters a number needs.
+    if not _ID.match(value):
+        raise PydanticCustomError(
+            "id_chars", "'{value}' is geen geldig nummer — gebruik cijfers of letters, gescheiden door "
+            "punten, bv. \"2.1\" of \"3.2.1\"", {"value": value})
+    return value
+
+
+Id = Annotated[Text, BeforeValidator(_number_as_text), AfterValidator(_safe_id)]
 """A number as the zone writes it ("2.1.1", "3"): always text."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]

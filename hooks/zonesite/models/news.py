@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import List, Model, Text, YearMonth
+from .common import List, Model, Text, Url, YearMonth
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -84,7 +84,7 @@ class Event(Model):
     start: Moment = Field(description="Begin: 2025-05-17 19:00, of alleen een datum voor een hele dag.")
     end: Moment | None = Field(None, description="Einde, niet vóór het begin.")
     location: Text = Field(description="Waar: zaal, straat en gemeente.")
-    registration: str = Field("", description="Link om in te schrijven (https://…).")
+    registration: Url = Field("", description="Link om in te schrijven (https://…).")
 
     def ends_at(self) -> dt.datetime:
         """When the event is over: its end, or the end of its last whole day."""
