@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BROKEN_BASE, BUILD_EPOCH, ROOT, make_project, mkdocs_build
+from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, ROOT, make_project, mkdocs_build
 
 SECRET = "ZZGEHEIM-7f3a9c"
 JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
@@ -131,11 +131,13 @@ def test_a_build_failing_after_mkdocs_started_writing_keeps_the_previous_site(tm
     assert build_into(project).returncode == 0
     before = snapshot(project / "site")
     # A strict-mode warning: MkDocs reports it only after every page has been written.
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("      - over.md\n", "      - over.md\n      - ontbreekt.md\n"))
+    config = project / "mkdocs.project.yml"  # the project's own settings, under the test identity
+    text = config.read_text()
+    assert "      - over.md\n" in text
+    config.write_text(text.replace("      - over.md\n", "      - over.md\n      - ontbreekt.md\n"))
     image_item(project, "beelden/foto.jpg")  # new content, so a half-written site would differ
     (project / "news" / "2025" / "beelden").mkdir()
-    shutil.copy(next(ROOT.glob("news/*/beelden/*.jpg")), project / "news" / "2025" / "beelden" / "foto.jpg")
+    shutil.copy(next(EXAMPLE.glob("news/*/beelden/*.jpg")), project / "news" / "2025" / "beelden" / "foto.jpg")
     result = build_into(project)
     assert result.returncode != 0 and "ontbreekt.md" in result.stdout + result.stderr
     assert snapshot(project / "site") == before
@@ -143,7 +145,7 @@ def test_a_build_failing_after_mkdocs_started_writing_keeps_the_previous_site(tm
 
 
 def test_a_killed_build_keeps_the_previous_site(tmp_path):
-    project = make_project(tmp_path / "project", ROOT / "plans", ROOT / "news")
+    project = make_project(tmp_path / "project", EXAMPLE / "plans", EXAMPLE / "news")
     assert build_into(project).returncode == 0
     before = snapshot(project / "site")
     item = next((project / "news").glob("2026/*.md"))
@@ -198,7 +200,7 @@ def poison(node, counter: list[int]):
 
 
 def hostile_project(tmp_path: Path) -> Path:
-    project = make_project(tmp_path / "project", ROOT / "plans")
+    project = make_project(tmp_path / "project", EXAMPLE / "plans")
     counter = [0]
     for file in sorted((project / "plans").rglob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
@@ -207,7 +209,7 @@ def hostile_project(tmp_path: Path) -> Path:
     fiche = next((project / "plans").glob("*/fiches/*.yml"))
     fiche.rename(fiche.with_name('1-x" onfocus="alert(901)" autofocus="x.yml'))
     (project / "news" / "2025" / "beelden").mkdir(parents=True)
-    shutil.copy(next(ROOT.glob("news/*/beelden/*.jpg")), project / "news" / "2025" / "beelden" / "foto.jpg")
+    shutil.copy(next(EXAMPLE.glob("news/*/beelden/*.jpg")), project / "news" / "2025" / "beelden" / "foto.jpg")
     plan = next((project / "plans").glob("*/actieplan.yml")).parent.name
     fiche_id = yaml.safe_load(next((project / "plans" / plan / "fiches").glob("*.yml")).read_text())["id"]
     body = ("Tekst met <script>alert(902)</script> en <img src=x onerror=alert(903)>.\n\n"
