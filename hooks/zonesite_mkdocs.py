@@ -27,7 +27,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = {"site_name": config.site_name, "site_description": config.site_description or "",
             "site_url": config.site_url or "", **config.extra}
     try:
-        result = pipeline.run(root, site, include_drafts=_state["command"] == "serve")
+        result = pipeline.run(root, site, include_drafts=_state["command"] == "serve", nav=config.nav,
+                              docs_dir=Path(config.docs_dir))
     except ContentError as error:
         raise PluginError(error.report()) from None
     _state["build"], _state["site"] = result, site
