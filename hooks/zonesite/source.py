@@ -195,9 +195,10 @@ _YAML_CAUSES = (
     ("expected <document start>", "de inspringing klopt niet — lijn dit veld uit met de velden erboven"),
     ("did not find expected key", "een aanhalingsteken wordt niet gesloten, of de inspringing klopt niet — "
      "controleer aanhalingstekens en spaties"),
-    ("did not find expected", "een aanhalingsteken of haakje wordt niet gesloten, of de inspringing klopt niet"),
-    ("expected ',' or ']'", "een lijst tussen [ ] wordt niet goed gesloten"),
-    ("expected ',' or '}'", "een blok tussen { } wordt niet goed gesloten"),
+    ("did not find expected", "een aanhalingsteken of haakje wordt niet gesloten, of de inspringing klopt niet — "
+     "controleer aanhalingstekens, haakjes en spaties"),
+    ("expected ',' or ']'", "een lijst tussen [ ] wordt niet goed gesloten — zet een ] aan het einde"),
+    ("expected ',' or '}'", "een blok tussen { } wordt niet goed gesloten — zet een } aan het einde"),
 )
 
 
@@ -301,8 +302,8 @@ def read_front_matter(file: Path, root: Path, problems: Problems) -> Document | 
         return None
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        problems.add(path, 1, "", "het bestand moet beginnen met een regel `---`, dan de velden "
-                     "(title, date, description …), dan weer `---` en dan de tekst")
+        problems.add(path, 1, "", "het bestand begint niet met een regel `---` — zet bovenaan `---`, dan de "
+                     "velden (title, date, description …), dan weer `---` en dan de tekst")
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
