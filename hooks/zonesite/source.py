@@ -16,11 +16,16 @@ import yaml
 from .errors import Problems
 
 
-# Control characters (pasted from Word or PDF), surrogates that YAML escapes can make ("\ud800")
+# Control characters (pasted from Word or PDF), lone surrogates
 # and Unicode noncharacters (U+FFFE …) are invisible to editors and invalid in XML feeds and Word.
-_CONTROL = {code: None for code in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(0xD800, 0xE000),
-                                    *range(0xFDD0, 0xFDF0),
-                                    *(plane * 0x10000 + low for plane in range(17) for low in (0xFFFE, 0xFFFF))]}
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+                       + "]")
+
+
+def clean(text: str) -> str:
+    return _UNWANTED.sub("", text)
+
 
 # Limits that keep the work for one file small whatever it holds; each comes with a message.
 MAX_FILE_BYTES = 1_000_000  # a fiche is ~10 KB; a pasted 20 MB text is refused before it is read
@@ -111,11 +116,11 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
         # Escapes such as "\x0b" in a quoted string make control characters after reading.
-        text = super().construct_yaml_str(node).translate(_CONTROL)
+        text = clean(super().construct_yaml_str(node))
         if len(text) > MAX_TEXT:
             raise _Refused(_line(node), f"deze tekst is {len(text):,} tekens lang; de grens is {MAX_TEXT:,} — "
                            "maak hem korter of verdeel hem".replace(",", "."))
-        if node.style is None and _CURLY.match(text.strip()):
+        if not node.style and _CURLY.match(text.strip()):  # plain: neither quoted nor a block
             self.notes.append((_line(node), f"{shown(text)} staat tussen gekrulde aanhalingstekens, die op de "
                                "site blijven staan — gebruik rechte aanhalingstekens \"…\" of laat ze weg"))
         return text
@@ -331,7 +336,7 @@ NOT_UTF8 = "dit bestand is geen UTF-8 — bewaar het als UTF-8 (in Kladblok: Ops
 def read_text(file: Path, path: str, problems: Problems) -> str | None:
     """The file's text, or None after reporting why it cannot be content (too big, not UTF-8, a folder)."""
     if file.is_dir():
-        problems.add(path, 0, "", "dit is een map, geen bestand — geef de map een naam zonder .yml of .md")
+        problems.add(path, 1, "", "dit is een map, geen bestand — geef de map een naam zonder .yml of .md")
         return None
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
@@ -352,4 +357,4 @@ def read_text(file: Path, path: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as error:
         problems.add(path, data.count(b"\n", 0, error.start) + 1, "", NOT_UTF8)
         return None
-    return text.translate(_CONTROL)
+    return clean(text)
