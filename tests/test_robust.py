@@ -180,7 +180,7 @@ def test_mutants_give_dutch_messages_never_a_traceback(sampled, tmp_path):
             target.write_bytes(original)
     assert not failures, f"{len(failures)} mutants went wrong:\n" + "\n".join(failures[:30])
     assert refused > valid > 0, (refused, valid)
-    assert time.monotonic() - started < 120
+    assert time.monotonic() - started < 300  # a hang, not a slow machine
 
 
 def _problem_lines(output: str) -> set[str]:

@@ -108,9 +108,9 @@ def _load_newsletter_intros(root: Path, content: Content, problems: Problems) ->
     for file in sorted((root / "news" / "nieuwsbrief").glob("*.md")):
         try:
             month = YearMonth.parse(file.stem)
-        except ValueError:
-            problems.add(f"news/nieuwsbrief/{file.name}", 0, "", "de bestandsnaam moet de maand zijn, "
-                         "bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
+        except ValueError:  # YearMonth's PydanticCustomError is a ValueError
+            problems.add(f"news/nieuwsbrief/{escape_invisible(file.name)}", 1, "",
+                         "de bestandsnaam moet de maand zijn — bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
             continue
         text = read_text(file, f"news/nieuwsbrief/{escape_invisible(file.name)}", problems)
         if text is not None:
