@@ -7,7 +7,6 @@ earlier site survives a refused build."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import re
 import shutil
@@ -356,3 +355,15 @@ def test_noncharacters_never_reach_feeds_or_word(tmp_path):
     for file in (tmp_path / "site").rglob("*"):
         if file.suffix in (".html", ".xml", ".json", ".txt"):
             assert not set(file.read_text(encoding="utf-8")) & set(bad), file
+
+
+def test_the_root_cause_comes_first_and_dependants_stay_quiet(tmp_path):
+    project = small_project(tmp_path)
+    plan = project / "plans" / "actieplan-2025" / "actieplan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("jaar: 2025", "jaar: 20x4"), encoding="utf-8")
+    news(project, "actions: [actieplan-2025/1]\naudience: [iedereen]\n")
+    _, _, problems = check(project)
+    report = ContentError(problems.items).report().splitlines()[1:]
+    assert len(report) == 2, report  # no "fiche bestaat niet" for the item linking the broken plan's fiche
+    assert report[0].startswith("plans/actieplan-2025/actieplan.yml:5: jaar: ")
+    assert report[1].startswith("news/2025/2025-03-10-proef.md:6: audience[1]: ")
