@@ -21,12 +21,14 @@ check: $(STAMP)
 	@$(ZONESITE) check
 
 # make new-news TITLE="Trefdag mantelzorgers" → news/JJJJ/JJJJ-MM-DD-trefdag-mantelzorgers.md (a draft)
+# Values are read from the environment ($$TITLE), not pasted into the shell line: a title with
+# quotes or `;` stays text.
 new-news: $(STAMP)
-	@$(ZONESITE) new-news --title "$(TITLE)"
+	@$(ZONESITE) new-news --title "$$TITLE"
 
 # make new-fiche PLAN=actieplan-2025 ID=2.1 TITLE="…" → plans/actieplan-2025/fiches/2-1-….yml
 new-fiche: $(STAMP)
-	@$(ZONESITE) new-fiche --plan "$(PLAN)" --id "$(ID)" --title "$(TITLE)"
+	@$(ZONESITE) new-fiche --plan "$$PLAN" --id "$$ID" --title "$$TITLE"
 
 # Regenerate hooks/schemas/*.schema.json after changing a model (a test checks they are in sync).
 schemas: $(STAMP)
