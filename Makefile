@@ -26,13 +26,15 @@ verify: $(STAMP) browser node_modules/.installed
 	@$(ZONESITE) verify
 
 # make new-news TITLE="Trefdag mantelzorgers" → news/JJJJ/JJJJ-MM-DD-trefdag-mantelzorgers.md (a draft)
+# Values are read from the environment ($$TITLE), not pasted into the shell line: a title with
+# quotes or `;` stays text.
 new-news: $(STAMP)
-	@$(ZONESITE) new-news --title "$(TITLE)"
+	@$(ZONESITE) new-news --title "$$TITLE"
 
 # make new-fiche PLAN=actieplan-2025 ID=2.1 TITLE="…" → plans/actieplan-2025/fiches/2-1-….yml
 # Without ID (zones that do not number their actions) → plans/actieplan-2025/fiches/<titel>.yml
 new-fiche: $(STAMP)
-	@$(ZONESITE) new-fiche --plan "$(PLAN)" --id "$(ID)" --title "$(TITLE)"
+	@$(ZONESITE) new-fiche --plan "$$PLAN" --id "$$ID" --title "$$TITLE"
 
 # make new-zone NAME="Eerstelijnszone …" → the example becomes the empty site of a new zone (runs once).
 new-zone: $(STAMP)

@@ -37,7 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     serving = _state["command"] == "serve"
     _state["error"] = None
     try:
-        result = pipeline.run(root, site, include_drafts=serving)
+        result = pipeline.run(root, site, include_drafts=serving, nav=config.nav,
+                              docs_dir=Path(config.docs_dir))
     except ContentError as error:
         if not serving:
             raise PluginError(error.report()) from None

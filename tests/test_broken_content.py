@@ -1,16 +1,20 @@
 """Bad content stops the build with `path:line: field: problem — fix` for every problem, at once.
 
 Each folder in tests/broken/cases overlays tests/broken/base with one or more mistakes and says
-in expect.yml which file, line and field the build must name."""
+in expect.yml which file, line and field the build must name; `make check` must name the same."""
 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import make_project, mkdocs_build
+from conftest import ROOT, make_project, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from zonesite.cli import main  # noqa: E402
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 CASES = sorted(p for p in (BROKEN / "cases").iterdir() if p.is_dir())
@@ -40,7 +44,7 @@ def test_base_builds(tmp_path):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_broken_content_is_reported(case, tmp_path):
+def test_broken_content_is_reported(case, tmp_path, capsys):
     project = project_for(case, tmp_path)
     site = project / "site"
     site.mkdir()
@@ -58,7 +62,10 @@ def test_broken_content_is_reported(case, tmp_path):
         matches = [line for line in reported if line.startswith(prefix)]
         assert matches, f"expected a problem starting with {prefix!r} in:\n{output}"
         assert all(" — " in line for line in matches), "every message says how to fix it"
-    problem_lines = [line for line in reported if line.startswith(("plans/", "news/"))]
+    problem_lines = [line for line in reported if line.startswith(("plans/", "news/", "docs/"))]
     assert len(problem_lines) == len(expect["problems"]), output
     # Nothing was written: the earlier site is untouched.
     assert [p.name for p in site.iterdir()] == ["keep.txt"]
+    # `make check` gives the same verdict, problem for problem.
+    assert main(["--root", str(project), "check"]) == 1
+    assert sorted(capsys.readouterr().err.splitlines()[1:]) == sorted(problem_lines)

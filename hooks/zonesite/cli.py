@@ -11,15 +11,14 @@ from typing import Any
 import yaml
 
 from . import scaffold
-from .build import check_identity
-from .content import load_content
+from .build import check_all
 from .errors import ContentError
 from .schemas import write_schemas
 from .verify import verify
 from .zone import new_zone
 
 
-def _read_site(root: Path) -> dict[str, Any]:
+def _read_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml's own keys, read without MkDocs (tags like !ENV are not needed here)."""
 
     class Loader(yaml.SafeLoader):
@@ -29,16 +28,17 @@ def _read_site(root: Path) -> dict[str, Any]:
     file = root / "mkdocs.yml"
     try:
         config = yaml.load(file.read_text(encoding="utf-8"), Loader=Loader) if file.is_file() else {}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeDecodeError):
         config = {}  # MkDocs itself explains a broken mkdocs.yml; the content check goes on
-    config = config if isinstance(config, dict) else {}
-    return {"site_name": config.get("site_name", ""), **(config.get("extra") or {})}
+    return config if isinstance(config, dict) else {}
 
 
 def check(root: Path) -> int:
+    config = _read_config(root)
+    site = {"site_name": config.get("site_name", ""), **(config.get("extra") or {})}
     # Drafts and embargoed items are checked too: they will be published one day.
-    content, problems = load_content(root, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
-    check_identity(_read_site(root), problems)
+    content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc), True,
+                                     config.get("nav"), root / str(config.get("docs_dir") or "docs"))
     if problems.items:
         print(ContentError(problems.items).report(), file=sys.stderr)
         return 1

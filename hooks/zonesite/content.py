@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import images, links, urls
+from .bodies import check_body
 from .claims import Claims, fixed_addresses
 from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.common import YearMonth
-from .models.news import NewsItem
+from .models.news import NewsItem, moment_start
 from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
-from .source import Document, read_front_matter, read_text, read_yaml
+from .source import Document, display_path, escape_invisible, read_front_matter, read_text, read_yaml, shown
 from .validation import validate
 
 NEWS_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -81,16 +82,24 @@ class Content:
     posts: list[Post] = field(default_factory=list)  # published only, newest first
     sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
     broken_ids: set[str] = field(default_factory=set)  # plans that exist but failed validation
+    broken_fiches: set[str] = field(default_factory=set)  # `plan/fiche` of fiches that failed validation
     newsletter_intros: dict[YearMonth, str] = field(default_factory=dict)  # month → Markdown
     appendix_files: dict[int, Path] = field(default_factory=dict)  # id(appendix) → file to publish
 
     def fiche(self, reference: str) -> tuple[ActionPlan, Fiche] | None:
         """`actieplan-2025/2.1` → the plan and the fiche, if both exist."""
         plan_id, _, fiche_id = reference.partition("/")
+        if plan_id not in self.action_plans:
+            return None
         for fiche in self.fiches.get(plan_id, []):
             if fiche.key == fiche_id:
                 return self.action_plans[plan_id], fiche
         return None
+
+    def is_broken(self, reference: str) -> bool:
+        """Whether `plan/fiche` may name a file that has errors of its own: then it is not "missing"."""
+        plan_id = reference.partition("/")[0]
+        return plan_id in self.broken_ids or reference in self.broken_fiches or f"{plan_id}/?" in self.broken_fiches
 
     def source_of(self, model: object) -> str:
         return self.sources.get(id(model), "")
@@ -100,7 +109,7 @@ def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> 
     """Read plans/ and news/ under `root`. Problems are collected, never raised here."""
     problems = Problems()
     content = Content(now=now)
-    _load_plans(root, content, problems)
+    _load_plans(root, content, problems, now)
     _load_news(root, content, problems, now, include_drafts)
     _load_newsletter_intros(root, content, problems)
     _check_docs_symlinks(root, problems)
@@ -122,31 +131,35 @@ def _load_newsletter_intros(root: Path, content: Content, problems: Problems) ->
             continue
         try:
             month = YearMonth.parse(file.stem)
-        except ValueError:
-            problems.add(f"news/nieuwsbrief/{file.name}", 0, "", "de bestandsnaam moet de maand zijn, "
-                         "bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
+        except ValueError:  # YearMonth's PydanticCustomError is a ValueError
+            problems.add(f"news/nieuwsbrief/{escape_invisible(file.name)}", 1, "",
+                         "de bestandsnaam moet de maand zijn — bv. `2025-03.md` voor de nieuwsbrief van maart 2025")
             continue
-        intro = read_text(file)
-        for line, message in links.problems_in_text(intro):
-            problems.add(f"news/nieuwsbrief/{file.name}", line + 1, "", message)
-        content.newsletter_intros[month] = intro
+        path = f"news/nieuwsbrief/{escape_invisible(file.name)}"
+        text = read_text(file, path, problems)
+        if text is None:
+            continue
+        for line, message in links.problems_in_text(text):
+            problems.add(path, line + 1, "", message)
+        content.newsletter_intros[month] = text
 
 
 def _own_file(file: Path, root: Path, area: str, problems: Problems) -> bool:
     """Content is read only from inside the repository: a symlink out of it is refused."""
     if images.inside(file, root, area):
         return True
-    problems.add(file.relative_to(root).as_posix(), 0, "", "dit bestand (of zijn map) is een snelkoppeling "
-                 "naar een plek buiten de repository — zet het bestand zelf in de repository")
+    problems.add(escape_invisible(file.relative_to(root).as_posix()), 0, "", "dit bestand (of zijn map) is een "
+                 "snelkoppeling naar een plek buiten de repository — zet het bestand zelf in de repository")
     return False
 
 
-def _load_plans(root: Path, content: Content, problems: Problems) -> None:
+def _load_plans(root: Path, content: Content, problems: Problems, now: dt.datetime) -> None:
     plans_dir = root / "plans"
     fiche_docs: dict[str, list[tuple[Document, Fiche]]] = {}
     plan_docs: dict[str, Document] = {}
     action_docs: dict[str, Document] = {}
     addresses = Claims(fixed_addresses(root))
+    broken: list[tuple[str, Document | None]] = []  # fiches that failed: (plan id, document if readable)
     for file in sorted(plans_dir.glob("*.y*ml")):
         if not _own_file(file, root, "plans", problems):
             continue
@@ -174,12 +187,14 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
         if plan_file.exists() and not _own_file(plan_file, root, "plans", problems):
             continue
         if not plan_file.exists():
-            problems.add(f"plans/{folder.name}", 0, "", "deze map heeft geen actieplan.yml — "
+            problems.add(f"plans/{escape_invisible(folder.name)}", 0, "", "deze map heeft geen actieplan.yml — "
                          "maak het bestand aan of verwijder de map")
             continue
         doc = read_yaml(plan_file, root, problems)
         plan = validate(ActionPlan, doc, problems) if doc else None
-        if plan is not None:
+        if plan is None:
+            content.broken_ids.add(folder.name)  # its fiches and the news naming them are not "missing"
+        else:
             if plan.id != folder.name:
                 doc.report(problems, ("id",), f"het id moet gelijk zijn aan de mapnaam — schrijf `id: {folder.name}`"
                            " of geef de map dezelfde naam als het id")
@@ -195,8 +210,20 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
             if fiche is not None:
-                fiches.append((fiche_doc, fiche.with_file_key(file.stem)))
+                fiche = _embargo_progress(fiche, now).with_file_key(file.stem)
+                fiches.append((fiche_doc, fiche))
                 content.sources[id(fiche)] = fiche_doc.path
+            else:
+                broken.append((folder.name, fiche_doc))
+    for plan_id, doc in broken:
+        fiche_id = _raw_id(doc.data.get("id")) if doc else None
+        # An unreadable fiche could be any number: `?` stands for "some fiche of this plan".
+        content.broken_fiches.add(f"{plan_id}/{fiche_id or '?'}")
+        if doc and plan_id in content.action_plans:
+            # The file failed, but its references can still be wrong: report those now, not after the fix.
+            _check_objectives(_raw_id(doc.data.get("strategische_doelstelling")),
+                              _raw_id(doc.data.get("operationele_doelstelling")),
+                              doc, content.action_plans[plan_id], content, problems)
     for plan_id, plan in content.action_plans.items():
         _check_action_plan(plan, action_docs[plan_id], content, problems)
     for plan_id, entries in fiche_docs.items():
@@ -221,6 +248,19 @@ def _load_plans(root: Path, content: Content, problems: Problems) -> None:
     for entries in fiche_docs.values():
         for doc, fiche in entries:
             _check_continuation(fiche, doc, content, problems)
+
+
+def _raw_id(value: object) -> str | None:
+    """An id as written in a file that failed validation, when it is plain enough to look up."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value).strip() or None
+
+
+def _embargo_progress(fiche: Fiche, now: dt.datetime) -> Fiche:
+    """Progress entries dated after the build are not shown yet, like news under embargo."""
+    public = [update for update in fiche.progress if moment_start(update.date) <= now]
+    return fiche if len(public) == len(fiche.progress) else fiche.model_copy(update={"progress": public})
 
 
 def _claim_id(plan_id: str, doc: Document, addresses: Claims, problems: Problems) -> bool:
@@ -285,23 +325,25 @@ def _check_action_plan(plan: ActionPlan, doc: Document, content: Content, proble
                            "gebruik het nummer van een SD of OD uit dat plan")
 
 
-def _check_fiche(fiche: Fiche, doc: Document, plan: ActionPlan, content: Content, problems: Problems) -> None:
+def _check_objectives(sd: str | None, od: str | None, doc: Document, plan: ActionPlan, content: Content,
+                      problems: Problems) -> None:
     index = content.objectives.get(plan.policy_plan)
-    if index is not None:
-        if fiche.strategic_objective not in index.sd:
-            doc.report(problems, ("strategische_doelstelling",),
-                       f"SD '{fiche.strategic_objective}' bestaat niet in {plan.policy_plan} — "
-                       f"kies uit {', '.join(index.sd)}")
-        od = fiche.operational_objective
-        if od is not None:
-            if od not in index.od:
-                doc.report(problems, ("operationele_doelstelling",),
-                           f"OD '{od}' bestaat niet in {plan.policy_plan} — kies een OD onder SD "
-                           f"{fiche.strategic_objective}")
-            elif index.sd_of_od[od].id != fiche.strategic_objective:
-                doc.report(problems, ("operationele_doelstelling",),
-                           f"OD '{od}' hoort bij SD {index.sd_of_od[od].id}, niet bij SD "
-                           f"{fiche.strategic_objective} — pas de SD of de OD aan")
+    if index is None:
+        return
+    if sd is not None and sd not in index.sd:
+        doc.report(problems, ("strategische_doelstelling",),
+                   f"SD {shown(sd)} bestaat niet in {plan.policy_plan} — kies uit {', '.join(index.sd)}")
+    if od is not None:
+        if od not in index.od:
+            doc.report(problems, ("operationele_doelstelling",),
+                       f"OD {shown(od)} bestaat niet in {plan.policy_plan} — kies een OD onder SD {sd}")
+        elif sd is not None and index.sd_of_od[od].id != sd:
+            doc.report(problems, ("operationele_doelstelling",),
+                       f"OD '{od}' hoort bij SD {index.sd_of_od[od].id}, niet bij SD {sd} — pas de SD of de OD aan")
+
+
+def _check_fiche(fiche: Fiche, doc: Document, plan: ActionPlan, content: Content, problems: Problems) -> None:
+    _check_objectives(fiche.strategic_objective, fiche.operational_objective, doc, plan, content, problems)
     if fiche.period and fiche.period.start > fiche.period.end:
         doc.report(problems, ("periode", "tot"), f"de actie eindigt ({fiche.period.end}) vóór ze begint "
                    f"({fiche.period.start}) — controleer `van` en `tot`")
@@ -330,13 +372,14 @@ def _check_continuation(fiche: Fiche, doc: Document, content: Content, problems:
     if not slash or not plan_id or not fiche_id:
         doc.report(problems, ("voortzetting_van",), f"'{reference}' is geen verwijzing naar een fiche — "
                    "schrijf `<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/2.1`")
-    elif plan_id in content.action_plans and content.fiche(reference) is None:
+    elif plan_id in content.action_plans and content.fiche(reference) is None and not content.is_broken(reference):
         doc.report(problems, ("voortzetting_van",), f"{plan_id} heeft geen fiche '{fiche_id}' — "
                    "controleer het nummer van de fiche")
 
 
 def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetime,
                include_drafts: bool) -> None:
+    _check_news_files(root, problems)
     addresses: dict[tuple[str, str, str], str] = {}
     for file in sorted((root / "news").glob("[0-9]*/*.md")):
         if not _own_file(file, root, "news", problems):
@@ -344,15 +387,17 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
         name = NEWS_NAME.match(file.name)
         doc = read_front_matter(file, root, problems)
         if not name:
-            problems.add(doc.path if doc else file.name, 0, "", "de bestandsnaam moet zijn: "
+            problems.add(doc.path if doc else display_path(file, root), 0, "", "de bestandsnaam moet zijn: "
                          "`JJJJ-MM-DD-korte-titel.md`, in kleine letters, met liggende streepjes")
             continue
         item = validate(NewsItem, doc, problems) if doc else None
         if item is None:
+            if doc:
+                _check_references(_raw_texts(doc.data.get("actions")), doc, content, problems)
             continue
         _check_post(item, doc, file, root, content, problems)
-        if item.draft and not include_drafts or item.published > now:
-            continue  # drafts and embargoed items are dropped here, so nothing later can leak them
+        # Every check runs before drafts and embargoed items are set aside, so that `make check`
+        # (which sees them all) and the build (which does not) give the same verdict.
         year, month, day, slug = name.groups()
         if (int(year), int(month), int(day)) != (item.date.year, item.date.month, item.date.day):
             doc.report(problems, ("date",), f"de datum in de bestandsnaam ({year}-{month}-{day}) verschilt "
@@ -364,18 +409,50 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
                        "geef een van beide een andere titel in de bestandsnaam")
             continue
         addresses[address] = doc.path
+        check_body(doc, urls.post(*address), problems)
+        if item.draft and not include_drafts or item.published > now:
+            continue  # drafts and embargoed items are dropped here, so nothing later can leak them
         post = Post(item, *address, body=doc.body, source=doc.path, folder=file.parent)
         content.posts.append(post)
         content.sources[id(item)] = doc.path
     content.posts.sort(key=lambda p: (p.item.published, p.slug), reverse=True)
 
 
+# What an editor may save by mistake instead of `news/<jaar>/<datum>-<titel>.md`.
+_TEXT_SUFFIXES = {".md", ".markdown", ".mdown", ".txt", ".text"}
+
+
+def _check_news_files(root: Path, problems: Problems) -> None:
+    """News saved where the build does not look (news/ itself, a .txt or .MD file) is named, not lost."""
+    news = root / "news"
+    for file in sorted([*news.glob("*"), *news.glob("*/*")]):
+        if file.suffix.lower() not in _TEXT_SUFFIXES or file.is_dir():
+            continue
+        folder = file.parent.name
+        if file.parent == news or not (folder[:1].isdigit() or folder == "nieuwsbrief"):
+            year = file.name[:4] if file.name[:4].isdigit() else "JJJJ"
+            problems.add(display_path(file, root), 1, "", f"een bericht staat in de map van zijn jaar — "
+                         f"verplaats het naar `news/{year}/`")
+        elif file.suffix != ".md":
+            problems.add(display_path(file, root), 1, "", f"een bericht is een .md-bestand (kleine letters) — "
+                         f"hernoem het naar `{escape_invisible(file.stem)}.md`")
+
+
+def _raw_texts(value: object) -> list[str | None]:
+    """A list of texts as written in a file that failed validation; None where an item is no text."""
+    return [item if isinstance(item, str) else None for item in value] if isinstance(value, list) else []
+
+
+def _check_references(references: list[str | None], doc: Document, content: Content, problems: Problems) -> None:
+    for i, reference in enumerate(references):
+        if reference is not None and content.fiche(reference) is None and not content.is_broken(reference):
+            doc.report(problems, ("actions", i), f"fiche {shown(reference)} bestaat niet — schrijf "
+                       "`<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/3`")
+
+
 def _check_post(item: NewsItem, doc: Document, file: Path, root: Path, content: Content,
                 problems: Problems) -> None:
-    for i, reference in enumerate(item.actions):
-        if content.fiche(reference) is None:
-            doc.report(problems, ("actions", i), f"fiche '{reference}' bestaat niet — schrijf "
-                       "`<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/3`")
+    _check_references(list(item.actions), doc, content, problems)
     if item.image is not None and (message := images.problem(item.image.src, file.parent, root)):
         doc.report(problems, ("image", "src"), message)
     for line, message in links.problems_in_text(doc.body):

@@ -21,7 +21,8 @@ class ContentError(Exception):
     """Raised once, after every file has been checked, with every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
+        # Plans before news: a news item's reference can only be judged once its plan is right.
+        self.problems = sorted(set(problems), key=lambda p: (not p.path.startswith("plans/"), p))
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from slugify import slugify
+
+from .errors import Problems
+from .source import parse_yaml, read_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -19,7 +22,9 @@ class ScaffoldError(Exception):
 def _render(template: str, **context) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True)
-    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False}
+    # Jinja's tojson escapes ' as \u0027 (safe in HTML, odd in a file editors read): a JSON string as
+    # typed is a valid double-quoted YAML string.
+    env.filters["yaml_text"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env.get_template(template).render(**context)
 
 
@@ -32,6 +37,13 @@ def _write_new(path: Path, text: str) -> Path:
     return path
 
 
+def _one_line(what: str, value: str) -> str:
+    """A value for a scaffold: one line of visible text, so that it cannot add lines to the new file."""
+    if any(not char.isprintable() for char in value):
+        raise ScaffoldError(f"{what} mag geen regeleinde, tab of stuurteken bevatten — typ het op één regel")
+    return value.strip()
+
+
 def _slug(title: str) -> str:
     slug = slugify(title, max_length=60, word_boundary=True)
     if not slug:
@@ -40,27 +52,29 @@ def _slug(title: str) -> str:
 
 
 def new_news(root: Path, title: str, today: dt.date) -> Path:
+    title = _one_line("de titel", title)
     path = root / "news" / f"{today:%Y}" / f"{today:%Y-%m-%d}-{_slug(title)}.md"
-    return _write_new(path, _render("news.md", title=title.strip(), today=today))
+    return _write_new(path, _render("news.md", title=title, today=today))
 
 
 def new_fiche(root: Path, plan_id: str, fiche_id: str, title: str) -> Path:
+    plan_id, fiche_id, title = _one_line("het actieplan", plan_id), _one_line("het id", fiche_id), \
+        _one_line("de titel", title)
+    known = sorted(p.parent.name for p in (root / "plans").glob("*/actieplan.yml"))
+    if plan_id not in known:  # only a folder of plans/, never a path elsewhere
+        raise ScaffoldError(f"actieplan '{plan_id}' bestaat niet — kies uit: {', '.join(known) or 'geen'}")
     folder = root / "plans" / plan_id
-    plan_file = folder / "actieplan.yml"
-    if not plan_file.is_file():
-        known = ", ".join(sorted(p.parent.name for p in (root / "plans").glob("*/actieplan.yml"))) or "geen"
-        raise ScaffoldError(f"actieplan '{plan_id}' bestaat niet — kies uit: {known}")
-    for existing in (folder / "fiches").glob("*.yml") if fiche_id else ():
-        data = yaml.safe_load(existing.read_text(encoding="utf-8")) or {}
-        if str(data.get("id")) == fiche_id:
+    for existing in sorted((folder / "fiches").glob("*.yml")) if fiche_id else ():
+        if str(_fields(existing).get("id")) == fiche_id:
             raise ScaffoldError(f"fiche {fiche_id} bestaat al in {existing.name} — kies een ander nummer")
-    plan = yaml.safe_load(plan_file.read_text(encoding="utf-8")) or {}
-    policy_id = str(plan.get("beleidsplan", ""))
+    plan = _fields(folder / "actieplan.yml")
+    policy_id = " ".join(str(plan.get("beleidsplan", "")).split())
+    year = plan.get("jaar")
     sd, od = _first_objectives(root / "plans" / f"{policy_id}.yml")
     # Without a number (zones that do not number their actions) the file name is the address.
     path = folder / "fiches" / (f"{slugify(fiche_id)}-{_slug(title)}.yml" if fiche_id else f"{_slug(title)}.yml")
-    return _write_new(path, _render("fiche.yml", id=fiche_id, title=title.strip(), plan_id=plan_id,
-                                    policy_id=policy_id, year=plan.get("jaar", dt.date.today().year),
+    return _write_new(path, _render("fiche.yml", id=fiche_id, title=title, plan_id=plan_id,
+                                    policy_id=policy_id, year=year if isinstance(year, int) else dt.date.today().year,
                                     sd=sd, od=od))
 
 
@@ -70,6 +84,7 @@ def new_policy_plan(root: Path, plan_id: str, zone: str, year: int) -> Path:
 
 def new_action_plan(root: Path, year: str) -> Path:
     """plans/actieplan-<year>/actieplan.yml, under the policy plan that covers that year (or the newest)."""
+    year = _one_line("het jaar", year)
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
         raise ScaffoldError(f"'{year}' is geen jaar — geef het jaar mee, bv. YEAR={dt.date.today().year + 1}")
     plan_id = f"actieplan-{year}"
@@ -77,11 +92,8 @@ def new_action_plan(root: Path, year: str) -> Path:
         raise ScaffoldError(f"plans/{plan_id} bestaat al — pas dat actieplan aan, of kies een ander jaar")
     policies = []
     for file in sorted((root / "plans").glob("*.y*ml")):
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            continue  # `make check` explains a broken file; any other policy plan will do here
-        if isinstance(data, dict) and data.get("soort") == "beleidsplan" and data.get("id"):
+        data = _fields(file)  # a broken file is for `make check` to explain; any other policy plan will do
+        if data.get("soort") == "beleidsplan" and data.get("id"):
             period = data.get("periode") if isinstance(data.get("periode"), dict) else {}
             start, end = (value if isinstance(value, int) else 0 for value in (period.get("van"), period.get("tot")))
             policies.append((start <= int(year) <= end, start, str(data["id"]), str(data.get("zone", ""))))
@@ -94,12 +106,18 @@ def new_action_plan(root: Path, year: str) -> Path:
                                     zone=zone or "de zone"))
 
 
+def _fields(file: Path) -> dict:
+    """A content file's fields, read with the build's own limits; empty when it cannot be read."""
+    problems = Problems()  # the file's own problems are for `make check`, not for the scaffold
+    text = read_text(file, file.name, problems) if file.exists() else None
+    return (parse_yaml(text, file.name, problems) if text is not None else None) or {}
+
+
 def _first_objectives(policy_file: Path) -> tuple[str, str]:
     """Placeholders that pass `make check`: the policy plan's first SD and its first OD."""
     try:
-        policy = yaml.safe_load(policy_file.read_text(encoding="utf-8")) or {}
-        sd = policy["strategische_doelstellingen"][0]
+        sd = _fields(policy_file)["strategische_doelstellingen"][0]
         ods = sd.get("operationele_doelstellingen") or [{}]
-        return str(sd["id"]), str(ods[0].get("id", ""))
-    except (OSError, KeyError, IndexError, TypeError, yaml.YAMLError):
+        return " ".join(str(sd["id"]).split()), " ".join(str(ods[0].get("id", "")).split())
+    except (KeyError, IndexError, TypeError, AttributeError):
         return "1", ""

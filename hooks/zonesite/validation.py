@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
-from .source import Document
+from .source import Document, shown
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -73,18 +73,21 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(model, detail["loc"])
     if kind == "literal_error":
-        return f"'{value}' is geen geldige waarde — kies uit {ctx.get('expected', '').replace(' or ', ', ')}"
+        return f"{shown(value)} is geen geldige waarde — kies uit {ctx.get('expected', '').replace(' or ', ', ')}"
     if kind in ("string_too_short", "too_short"):
         if isinstance(value, (list, tuple)):
             return "deze lijst is leeg — vul minstens één item in"
         return "dit veld is leeg — vul het in"
     if kind == "string_pattern_mismatch" and "https?" in str(ctx.get("pattern", "")):
-        return f"'{value}' is geen volledige link — schrijf het adres met https:// ervoor, of laat het veld leeg"
+        return f"{shown(value)} is geen volledige link — schrijf het adres met https:// ervoor, of laat het veld leeg"
+    if kind == "too_long":
+        return (f"deze lijst heeft {ctx.get('actual_length')} items; de grens is {ctx.get('max_length')} — "
+                "houd de belangrijkste over")
     if kind == "string_pattern_mismatch":
-        return (f"'{value}' past niet — gebruik alleen kleine letters, cijfers en liggende streepjes, "
+        return (f"{shown(value)} past niet — gebruik alleen kleine letters, cijfers en liggende streepjes, "
                 "bv. `actieplan-2025`")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{value} ligt buiten het toegelaten bereik ({detail['msg'].lower()}) — pas het getal aan"
+        return f"{shown(value)} ligt buiten het toegelaten bereik ({detail['msg'].lower()}) — pas het getal aan"
     if kind in _TYPE_NAMES:
         hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)):
@@ -105,7 +108,7 @@ def _describe(value: Any) -> str:
         return "een lijst"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return f"'{value}'"
+    return shown(value)
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:

@@ -193,7 +193,9 @@ class _Writer:
 
 def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
     """A .docx is a zip with a timestamp per member: fix them so that builds are reproducible."""
-    stamp = max(moment, dt.datetime(1980, 1, 1, tzinfo=moment.tzinfo)).timetuple()[:6]
+    # Zip can store 1980 to 2107 only.
+    stamp = min(max(moment, dt.datetime(1980, 1, 1, tzinfo=moment.tzinfo)),
+                dt.datetime(2107, 12, 31, tzinfo=moment.tzinfo)).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

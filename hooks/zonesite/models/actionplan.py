@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import Id, List, Markdown, Model, Slug, Text
+from .common import Date, Id, List, Markdown, Model, Slug, Text
 from .fiche import Milestone
 from .links import Appendix
 from .timing import When
@@ -26,7 +25,7 @@ class NetworkOrganisation(Model):
 
 class Version(Model):
     version: str = Field(alias="versie", description="Versienummer, bv. \"1.0\".")
-    date: dt.date = Field(alias="datum", description="Datum als JJJJ-MM-DD.")
+    date: Date = Field(alias="datum", description="Datum als JJJJ-MM-DD.")
     description: str = Field("", alias="beschrijving", description="Wat er veranderde.")
     author: str = Field("", alias="auteur", description="Wie de versie maakte (functie of orgaan).")
 
@@ -58,7 +57,7 @@ class ActionPlan(Model):
         None, alias="netwerkorganisatie", description="Functioneren als netwerkorganisatie.")
     versions: Annotated[list[Version], List] = Field([], alias="versies",
                                                      description="Versies van het document.")
-    submitted_on: dt.date | None = Field(None, alias="ingediend_op",
+    submitted_on: Date | None = Field(None, alias="ingediend_op",
                                          description="Datum van indienen bij het Departement Zorg.")
     other_actions: Annotated[list[OtherAction], List] = Field(
         [], alias="overige_acties", description="Acties die alleen in tekst beschreven zijn.")

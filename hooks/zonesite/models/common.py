@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any
 
@@ -83,6 +84,23 @@ Id = Annotated[Text, BeforeValidator(_number_as_text), AfterValidator(_safe_id)]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
+# Dates far from now are typing mistakes, and years near 1 or 9999 overflow time zone arithmetic
+# (a start in Brussels before year 1 in UTC) and zip timestamps (1980–2107) in the Word file.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def in_years(value: Any) -> Any:
+    """`value` (a date, a datetime, a month) when its year is plausible; a Dutch error otherwise."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "year_range", "het jaar {year} ligt niet tussen {first} en {last} — controleer het jaar",
+            {"year": value.year, "first": FIRST_YEAR, "last": LAST_YEAR})
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(in_years)]
+"""A calendar date (JJJJ-MM-DD) in a plausible year."""
+
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -116,7 +134,7 @@ class YearMonth(tuple):
                 "'{value}' is geen maand — schrijf jaar en maand als \"2025-03\" (tussen aanhalingstekens)",
                 {"value": value},
             )
-        return cls(int(match[1]), int(match[2]))
+        return in_years(cls(int(match[1]), int(match[2])))
 
 
 Month = Annotated[

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, List, Markdown, Model, Month, Text, text_as
+from .common import Date, Id, List, Markdown, Model, Month, Text, text_as
 from .links import Reference, ReferenceOrText
 from .timing import Timing, When
 
@@ -147,7 +146,7 @@ class Evaluation(Model):
 
 
 class ProgressUpdate(Model):
-    date: dt.date = Field(alias="datum", description="Datum als JJJJ-MM-DD.")
+    date: Date = Field(alias="datum", description="Datum als JJJJ-MM-DD.")
     text: Markdown = Field(alias="tekst", min_length=1, description="Wat er gebeurd is.")
 
 

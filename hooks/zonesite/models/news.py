@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import List, Model, Text, Url, YearMonth
+from .common import List, Model, Text, Url, YearMonth, in_years
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -22,6 +22,8 @@ def parse_moment(value: Any) -> dt.date | dt.datetime:
 
     YAML turns `2025-05-17 09:30:00` into a naive datetime and leaves `2025-05-17 09:30` a string;
     both mean Brussels time. A written offset (`+02:00`) is honoured and converted."""
+    if isinstance(value, dt.date):
+        in_years(value)  # before any time zone arithmetic, which overflows near year 1 and 9999
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=BRUSSELS) if value.tzinfo is None else value.astimezone(BRUSSELS)
     if isinstance(value, dt.date):
@@ -32,10 +34,10 @@ def parse_moment(value: Any) -> dt.date | dt.datetime:
             if match:
                 year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups())
                 if hour is None:
-                    return dt.date(year, month, day)
-                return dt.datetime(year, month, day, hour, minute, second or 0, tzinfo=BRUSSELS)
+                    return parse_moment(dt.date(year, month, day))
+                return parse_moment(dt.datetime(year, month, day, hour, minute, second or 0))
             return parse_moment(dt.datetime.fromisoformat(value.strip()))
-        except ValueError:
+        except (ValueError, OverflowError):
             pass
     raise PydanticCustomError(
         "moment", "'{value}' is geen geldige datum of tijd — schrijf 2025-05-17 of 2025-05-17 09:30",
@@ -105,6 +107,9 @@ class Event(Model):
         return self
 
 
+# Every tag gets a page listing its items; a handful per item keeps the archive useful and small.
+MAX_TAGS = 20
+
 Audience = Literal["professionals", "burgers", "partners"]
 
 
@@ -112,7 +117,7 @@ class NewsItem(Model):
     title: Text = Field(description="Titel van het bericht.")
     date: Moment = Field(description="Publicatiedatum (Brussel). Een datum in de toekomst: pas dan online.")
     description: Text = Field(description="Samenvatting in een of twee zinnen.")
-    tags: Annotated[list[Text], List] = Field([], description="Onderwerpen.")
+    tags: Annotated[list[Text], List] = Field([], max_length=MAX_TAGS, description="Onderwerpen.")
     audience: Annotated[list[Audience], List] = Field(
         [], description="Voor wie: professionals, burgers, partners.")
     image: Image | None = Field(None, description="Afbeelding: `src` en `alt`.")

@@ -1,0 +1,41 @@
+"""Hand-written pages in docs/: readable, and reachable from the menu.
+
+MkDocs publishes every Markdown file in docs/; one that is not in `nav` becomes a page nobody finds,
+often a news item saved in the wrong folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import Problems
+from .source import display_path, read_text
+
+
+def check_docs(root: Path, docs_dir: Path, nav: Any, problems: Problems) -> None:
+    listed = set(_nav_files(nav))
+    # os.walk does not follow links to folders: a link loop cannot make this endless.
+    for folder, _, names in sorted(os.walk(docs_dir)):
+        for name in sorted(names):
+            file = Path(folder) / name
+            if file.suffix.lower() not in (".md", ".markdown"):
+                continue
+            path = display_path(file, root)
+            if read_text(file, path, problems) is None:
+                continue
+            if nav is not None and file.relative_to(docs_dir).as_posix() not in listed:
+                problems.add(path, 1, "", "deze pagina staat niet in het menu (`nav` in mkdocs.yml), dus niemand "
+                             "vindt ze — is het nieuws? Zet het dan in `news/JJJJ/` als `JJJJ-MM-DD-titel.md`; "
+                             "anders: voeg de pagina toe aan `nav`")
+
+
+def _nav_files(nav: Any) -> list[str]:
+    """Every file named in MkDocs' `nav`, however it is nested (lists, sections, titled entries)."""
+    if isinstance(nav, str):
+        return [nav.strip().removeprefix("./")]
+    if isinstance(nav, dict):
+        return [uri for value in nav.values() for uri in _nav_files(value)]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in _nav_files(item)]
+    return []
