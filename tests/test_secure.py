@@ -217,8 +217,8 @@ def hostile_project(tmp_path: Path) -> Path:
             '<form id="__drawer"><input name="query" autofocus onfocus="alert(904)"></form>\n\n'
             '<p data-md-component="header">Geen tweede kop</p>\n\n'
             "## __search\n\n<svg><animate onbegin=alert(905) attributeName=x dur=1s></svg>\n\n"
-            '<math><mtext><table><mglyph><style><img src=x onerror=alert(906)></style></mglyph></table></mtext></math>\n\n'
-            "<object data=\"https://example.org/x.swf\"></object> <embed src=\"https://example.org/x.swf\">\n")
+            # <object> and <embed> are refused by the check itself (see the broken corpus), so not here.
+            '<math><mtext><table><mglyph><style><img src=x onerror=alert(906)></style></mglyph></table></mtext></math>\n')
     write_news(project, "2025-03-10-aanval.md", {
         "title": "<img src=x onerror=alert(907)>", "date": "2025-03-10 09:00",
         "description": "<script>alert(908)</script> & <b>vet</b>", "tags": ["<svg onload=alert(909)>", "Zorg"],
