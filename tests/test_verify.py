@@ -14,7 +14,18 @@ from conftest import ROOT, make_project
 from test_news import add_item
 from test_toolkit import zonesite
 from zonesite.content import load_content
-from zonesite.verify import unpublished_traces
+from zonesite.verify import unfilled, unpublished_traces
+from zonesite.zone import set_value
+
+
+def fill_in(project: Path) -> None:
+    """What a zone does before it publishes: its own address, and every scaffold text replaced."""
+    config = project / "mkdocs.yml"
+    config.write_text(set_value(config.read_text(encoding="utf-8"), ("site_url",), "https://www.proefzone.be/"),
+                      encoding="utf-8")
+    for file in (project / "plans").rglob("*.yml"):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("Nog niet ingevuld: ", "").replace("# nog niet ingevuld", "#"), encoding="utf-8")
 
 
 def verify(project: Path) -> subprocess.CompletedProcess:
@@ -29,6 +40,7 @@ def zone(tmp_path):
     """A new zone (few pages, so axe-core is quick) with one published item, a draft and an embargo."""
     project = make_project(tmp_path / "project")
     assert zonesite(project, "new-zone", "--name", "Eerstelijnszone Proefzone Zuid").returncode == 0
+    fill_in(project)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     add_item(project, "2026-01-05-open.md", title="Een gewoon gepubliceerd bericht", date="2026-01-05",
              description="Dit staat op de site.")
@@ -74,3 +86,15 @@ def test_unpublished_text_anywhere_in_the_output_is_found(zone, tmp_path):
     found = unpublished_traces(site, hidden, published)
     assert sorted(line.split(":")[0] for line in found) == ["feed.xml", "search/other.json", "search/search_index.json"]
     assert all("news/20" in line for line in found)  # it names the file the text came from
+
+
+def test_a_new_zone_is_not_published_before_it_is_filled_in(tmp_path):
+    project = make_project(tmp_path / "project")
+    assert zonesite(project, "new-zone", "--name", "Eerstelijnszone Proefzone Oost").returncode == 0
+    _, checked = load_content(project, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    lines = unfilled(project, checked)
+    assert lines[0].startswith("mkdocs.yml: site_url: het adres van de site is nog niet ingevuld")
+    assert any(line.startswith("plans/beleidsplan.yml:") for line in lines[1:])
+    fill_in(project)
+    _, checked = load_content(project, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    assert unfilled(project, checked) == []

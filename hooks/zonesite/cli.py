@@ -6,56 +6,19 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from . import scaffold
 from .build import check_all
 from .errors import ContentError
 from .schemas import write_schemas
+from .settings import read_config, site_settings
 from .verify import verify
 from .zone import new_zone
 
 
-def _read_config(root: Path, name: str = "mkdocs.yml", depth: int = 0, inherit: bool = True) -> dict[str, Any]:
-    """mkdocs.yml's own keys, read without MkDocs (tags like !ENV are not needed here).
-
-    `INHERIT: other.yml` is followed as MkDocs follows it (the file's own keys win, blocks merge),
-    so that `make check` sees the same menu as the build."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    file = root / name
-    try:
-        config = yaml.load(file.read_text(encoding="utf-8"), Loader=Loader) if file.is_file() else {}
-    except (yaml.YAMLError, UnicodeDecodeError):
-        config = {}  # MkDocs itself explains a broken mkdocs.yml; the content check goes on
-    config = config if isinstance(config, dict) else {}
-    parent = config.pop("INHERIT", None)
-    if inherit and isinstance(parent, str) and depth < 5:
-        return _merged(_read_config((file.parent / parent).parent, Path(parent).name, depth + 1), config)
-    return config
-
-
-def _site(config: dict[str, Any]) -> dict[str, Any]:
-    """The settings the pipeline reads: the site's name and the `extra` block."""
-    return {"site_name": config.get("site_name", ""), **(config.get("extra") or {})}
-
-
-def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in own.items():
-        merged[key] = _merged(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) \
-            else value
-    return merged
-
-
 def check(root: Path) -> int:
-    config = _read_config(root)
-    site = _site(config)
+    config = read_config(root)
+    site = site_settings(config)
     # Drafts and embargoed items are checked too: they will be published one day.
     content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc), True,
                                      config.get("nav"), root / str(config.get("docs_dir") or "docs"))
@@ -121,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new_zone(root: Path, name: str) -> int:
-    written = new_zone(root, name, dt.date.today(), _site(_read_config(root, inherit=False)))  # the file it edits
+    written = new_zone(root, name, dt.date.today(), site_settings(read_config(root, inherit=False)))  # the file it edits
     print("Het voorbeeld is gewist (plans/ en news/). Aangepast: mkdocs.yml. Gemaakt: "
           + ", ".join(path.relative_to(root).as_posix() for path in written[1:]) + ".")
     print("Nog te doen:\n"

@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup
 
 from . import urls
 from .content import Post, load_content
+from .settings import PLACEHOLDER_URL, read_config
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Path("node_modules") / "axe-core" / "axe.min.js"
@@ -179,7 +180,8 @@ def verify(root: Path) -> int:
         failures += _report("Links die nergens heen gaan", broken)
         if not broken:
             print(f"Links: alle interne links werken ({len(external)} externe links niet gecontroleerd).")
-        content, _ = load_content(root, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
+        content, checked = load_content(root, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
+        failures += _report("Nog niet ingevuld (voorbeeldtekst komt zo op de site)", unfilled(root, checked))
         hidden = [p for p in content.posts if p.item.draft or p.item.published > now]
         published = [p for p in content.posts if not (p.item.draft or p.item.published > now)]
         traces = unpublished_traces(site, hidden, published)
@@ -198,6 +200,16 @@ def verify(root: Path) -> int:
         return 1
     print("Alles in orde: de site mag online.")
     return 0
+
+
+def unfilled(root: Path, checked) -> list[str]:
+    """What `make check` only points out may not go online: a scaffold's text, or no address of its own."""
+    lines = [str(warning) for warning in sorted(set(checked.warnings))]
+    address = urlsplit(str(read_config(root).get("site_url") or "")).hostname
+    if address in (None, urlsplit(PLACEHOLDER_URL).hostname):
+        lines.insert(0, "mkdocs.yml: site_url: het adres van de site is nog niet ingevuld — zet het adres "
+                        "waarop de site komt, bv. https://www.elz-voorbeeld.be/")
+    return lines
 
 
 def _report(title: str, lines: list[str]) -> int:

@@ -15,6 +15,7 @@ import yaml
 
 from . import scaffold
 from .scaffold import ScaffoldError
+from .settings import PLACEHOLDER_URL
 
 # Only the example's mkdocs.yml has this key; new-zone removes it, so it cannot run twice.
 EXAMPLE_KEY = ("extra", "voorbeeld")
@@ -34,6 +35,8 @@ def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any]) -> lis
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = set_value(text, ("site_name",), name)
+    # The example's address would send readers, feeds and newsletters to another zone's site.
+    text = set_value(text, ("site_url",), PLACEHOLDER_URL)
     text = set_value(text, ("site_description",), f"Plannen, acties en nieuws van {name}.")
     text = set_value(text, ("copyright",), name)
     text = set_value(text, ("extra", "zone", "name"), name)
