@@ -19,7 +19,7 @@ from .content import Content, Post
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
 from .models.identity import Identity
-from .models.news import moment_start
+from .models.news import BRUSSELS, moment_start
 from .newsletter import collect_issues, issue_path, render_email
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche
@@ -194,7 +194,8 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     rows = [_timeline_row(f, plan.year) for f in fiches]
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn {plan.title.lower()}", source,
-                       hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows))
+                       hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows,
+                       current_month=current_month(plan.year, content.now)))
     _generate_submission(plan, policy, fiches, objectives, rows, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over {plan.title.lower()}", source,
@@ -247,6 +248,12 @@ def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any
         if total:
             rows.append({"sd": sd, "counts": counts, "total": total})
     return rows
+
+
+def current_month(year: int, now: dt.datetime) -> int | None:
+    """The build moment's month (Brussels time) when it falls in `year`: the timeline marks it."""
+    local = now.astimezone(BRUSSELS)
+    return local.month if local.year == year else None
 
 
 def _timeline_row(fiche: Fiche, year: int) -> dict[str, Any]:
