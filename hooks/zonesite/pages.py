@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from . import urls
-from .content import Content, Post
+from .content import Content, Post, natural_key
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
 from .models.identity import Identity
@@ -134,12 +134,19 @@ def _page(renderer: Renderer, template: str, url: str, title: str, source: str =
 
 
 def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
+    """What readers come for first: the current action plan and how far it is, what is coming,
+    the latest news; the policy plan after that."""
     policy = max(content.policy_plans.values(), key=lambda p: p.period.start, default=None)
     action = max(content.action_plans.values(), key=lambda p: p.year, default=None)
+    fiches = content.fiches.get(action.id, []) if action else []
+    counts = {status: sum(f.status == status for f in fiches) for status in STATUS_LABELS}
+    updates = sorted(((update, fiche) for fiche in fiches for update in fiche.progress),
+                     key=lambda pair: (pair[0].date, natural_key(pair[1].id)), reverse=True)
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
-                 description=site.get("site_description") or "", policy=policy, action=action,
-                 fiches=content.fiches.get(action.id, []) if action else [], site=site,
-                 statuses=STATUS_LABELS, latest=content.posts[:LATEST_ON_HOME],
+                 description=site.get("site_description") or "", hide=("navigation", "toc"),
+                 policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
+                 counts={status: n for status, n in counts.items() if n},
+                 updates=updates[:LATEST_ON_HOME], latest=content.posts[:LATEST_ON_HOME],
                  upcoming=upcoming_events(content)[:LATEST_ON_HOME])
 
 
@@ -187,6 +194,7 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     pages.append(_page(
         renderer, "action_plan.html", overview, plan.title, source,
         description=f"Alle acties van {plan.title.lower()}, met hun trekker en stand van zaken.",
+        hide=("toc",),  # room for the "Stand van zaken" table
         plan=plan, policy=policy, objectives=objectives, fiches=fiches,
         statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
         themes=sorted({theme for fiche in fiches for theme in fiche.themes}),

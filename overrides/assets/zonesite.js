@@ -38,3 +38,32 @@
     document.addEventListener("DOMContentLoaded", setUp);
   }
 })();
+
+// A table or timeline that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): give its
+// scroll box a tab stop and a name, but only when it really scrolls, to keep the Tab path short.
+(function () {
+  "use strict";
+  function label(box) {
+    var caption = box.querySelector("caption");
+    return caption ? caption.textContent : "Tabel";
+  }
+  function update() {
+    document.querySelectorAll(".zs-table-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", label(box));
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  window.addEventListener("resize", update);
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(update);
+  } else {
+    document.addEventListener("DOMContentLoaded", update);
+  }
+})();
