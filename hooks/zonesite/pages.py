@@ -99,7 +99,8 @@ LATEST_ON_HOME = 3
 
 def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity) -> Pages:
     # Every template builds addresses the same way; no page has to pass these along.
-    renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url)
+    renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url,
+                                voice=lambda u, je: u if identity.voice == "u" else je)
     index = Index.of(content)
     pages: list[GeneratedPage] = []
     nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
@@ -297,8 +298,9 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     for post in all_posts:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
+        past = bool(post.item.event) and post.item.event.ends_at() < content.now
         pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, post=post, fiches=fiches))
+                           description=post.item.description, post=post, fiches=fiches, past=past))
         posts[url] = post
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)
