@@ -67,3 +67,40 @@
     document.addEventListener("DOMContentLoaded", update);
   }
 })();
+
+// Material opens the menu and the search on a phone with <label>s, which Tab skips. Make them
+// buttons a keyboard can reach and press (Enter or Space), say whether the menu is open, and let
+// Escape close the menu again.
+(function () {
+  "use strict";
+  var names = { __drawer: "Menu", __search: "Zoeken" };
+  function setUp() {
+    Object.keys(names).forEach(function (id) {
+      var toggle = document.getElementById(id);
+      var button = document.querySelector('label.md-header__button[for="' + id + '"]');
+      if (!toggle || !button || button.dataset.zsReady) return;
+      button.dataset.zsReady = "1";
+      button.tabIndex = 0;
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", names[id]);
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
+      button.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          button.click();
+        }
+      });
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.key === "Escape" && drawer && drawer.checked) {
+      drawer.click();
+      var button = document.querySelector('label.md-header__button[for="__drawer"]');
+      if (button) button.focus();
+    }
+  });
+  setUp();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
+})();
