@@ -302,7 +302,9 @@ def test_field_guide_ids_are_unique(example_site):
 
 # --- Keyboard: visible focus on every stop, nothing focusable out of sight ----------------------
 
-FOCUSED = """() => {
+FOCUSED = """async () => {
+  // Judge the settled screen: let opening and closing transitions (menus, search) finish first.
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
   let el = document.activeElement;
   if (!el || el === document.body) return null;
   let r = el.getBoundingClientRect();
@@ -315,7 +317,8 @@ FOCUSED = """() => {
   const hit = document.elementFromPoint(x, y);
   return {name: (el.getAttribute('aria-label') || el.innerText || el.id || el.tagName).trim().slice(0, 50),
           box: [r.left, r.top, r.width, r.height],
-          inView: r.width > 0 && r.height > 0 && r.left >= -1 && r.top >= -1 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1,
+          inView: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+          viewport: [innerWidth, innerHeight],
           shown: !!hit && (hit === el || el.contains(hit) || hit.contains(el))};
 }"""
 
@@ -328,11 +331,14 @@ def tab_through(tab, limit: int = 120) -> list[dict]:
         stop = tab.evaluate(FOCUSED)
         if stop is None:
             break
-        x, y, w, h = stop["box"]
-        clip = {"x": max(x - 6, 0), "y": max(y - 6, 0), "width": max(w + 12, 1), "height": max(h + 12, 1)}
-        focused = tab.screenshot(clip=clip) if stop["inView"] else b""
+        (x, y, w, h), (width, height) = stop["box"], stop["viewport"]
+        left, top = max(x - 6, 0), max(y - 6, 0)  # the focus ring and what shows in the viewport
+        clip = {"x": left, "y": top, "width": max(min(x + w + 6, width) - left, 1),
+                "height": max(min(y + h + 6, height) - top, 1)}
+        shot = {"clip": clip, "animations": "disabled"}
+        focused = tab.screenshot(**shot) if stop["inView"] else b""
         tab.evaluate("() => { window.__zsStop = document.activeElement; document.activeElement.blur(); }")
-        plain = tab.screenshot(clip=clip) if stop["inView"] else b""
+        plain = tab.screenshot(**shot) if stop["inView"] else b""
         tab.evaluate("() => window.__zsStop.focus()")
         stop["indicator"] = focused != plain
         stops.append(stop)
@@ -360,7 +366,7 @@ def test_every_keyboard_stop_is_visible_and_shows_focus(example_site, serve, bro
 
 def test_menu_opens_and_closes_with_the_keyboard_on_a_phone(example_site, serve, browser):
     context, tab = open_page(browser, serve(example_site.path), "actieplan-2024/", 375)
-    button = tab.locator('label[for="__drawer"]')
+    button = tab.get_by_role("button", name="Menu")
     button.focus()
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.getElementById('__drawer').checked")

@@ -70,11 +70,19 @@
 
 // Material opens the menu and the search on a phone with <label>s, which Tab skips. Make them
 // buttons a keyboard can reach and press (Enter or Space), say whether the menu is open, and let
-// Escape close the menu again.
+// Escape close the menu again. Focus that leaves the search closes it, so that its results never
+// cover the link that has focus (WCAG 2.4.11); its results are reached with the arrow keys.
 (function () {
   "use strict";
   var names = { __drawer: "Menu", __search: "Zoeken" };
+  function set(toggle, checked) {
+    if (toggle.checked === checked) return;
+    toggle.checked = checked;
+    toggle.dispatchEvent(new Event("change"));  // Material watches the toggles' change events
+  }
   function setUp() {
+    var results = document.querySelector(".md-search__scrollwrap");
+    if (results) results.tabIndex = -1;
     Object.keys(names).forEach(function (id) {
       var toggle = document.getElementById(id);
       var button = document.querySelector('label.md-header__button[for="' + id + '"]');
@@ -88,7 +96,8 @@
       button.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
-          button.click();
+          event.stopPropagation();
+          set(toggle, !toggle.checked);
         }
       });
     });
@@ -96,10 +105,14 @@
   document.addEventListener("keydown", function (event) {
     var drawer = document.getElementById("__drawer");
     if (event.key === "Escape" && drawer && drawer.checked) {
-      drawer.click();
+      set(drawer, false);
       var button = document.querySelector('label.md-header__button[for="__drawer"]');
       if (button) button.focus();
     }
+  });
+  document.addEventListener("focusin", function (event) {
+    var search = document.getElementById("__search");
+    if (search && search.checked && !event.target.closest(".md-search")) set(search, false);
   });
   setUp();
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
