@@ -71,7 +71,7 @@
 // Material opens the menu and the search on a phone with <label>s, which Tab skips. Make them
 // buttons a keyboard can reach and press (Enter or Space), say whether the menu is open, and let
 // Escape close the menu again. Focus that leaves the search closes it, so that its results never
-// cover the link that has focus (WCAG 2.4.11); its results are reached with the arrow keys.
+// cover the link that has focus (WCAG 2.4.11).
 (function () {
   "use strict";
   var names = { __drawer: "Menu", __search: "Zoeken" };
@@ -81,8 +81,6 @@
     toggle.dispatchEvent(new Event("change"));  // Material watches the toggles' change events
   }
   function setUp() {
-    var results = document.querySelector(".md-search__scrollwrap");
-    if (results) results.tabIndex = -1;
     Object.keys(names).forEach(function (id) {
       var toggle = document.getElementById(id);
       var button = document.querySelector('label.md-header__button[for="' + id + '"]');
