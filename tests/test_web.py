@@ -113,6 +113,35 @@ def test_timeline_marks_this_month_only_while_the_plan_is_current(tmp_path, exam
     assert not example_site.html("actieplan-2024/tijdlijn/").select(".zs-now")
 
 
+# --- Tables ----------------------------------------------------------------------------------------
+
+TABLE_LOOK = """table => {
+  const head = table.querySelector('thead th'), cell = table.querySelector('tbody td');
+  const style = el => getComputedStyle(el);
+  const box = table.closest('.zs-table-scroll');
+  return {ruled: style(cell).borderTopStyle !== 'none' && style(cell).borderTopWidth !== '0px',
+          header: style(head).backgroundColor !== style(cell).backgroundColor || style(head).fontWeight >= 700,
+          padded: parseFloat(style(cell).paddingLeft) >= 6,
+          fits: !!box && box.scrollWidth <= box.clientWidth};
+}"""
+
+
+def test_tables_look_like_tables_and_the_status_table_fits_a_laptop(example_site, serve, browser):
+    base = serve(example_site.path)
+    for url, selector in (("actieplan-2024/", "table.zs-chart"), ("actieplan-2024/actie-2/", "table.zs-milestones"),
+                          ("actieplan-2024/actie-2/", "table.zs-indicator-table"),
+                          ("actieplan-2024/over-dit-plan/", "table.zs-table")):
+        context, tab = open_page(browser, base, url, 1280)
+        tables = tab.locator(selector)
+        assert tables.count(), (url, selector)
+        for i in range(tables.count()):
+            look = tables.nth(i).evaluate(TABLE_LOOK)
+            assert look["ruled"] and look["header"] and look["padded"], (url, selector, look)
+            if selector == "table.zs-chart":
+                assert look["fits"], "the 'Stand van zaken' table needs a sideways scroll at 1280 px"
+        context.close()
+
+
 # --- A public-service site, not a documentation tool ---------------------------------------------
 
 def test_public_chrome_is_the_zones(example_site):
