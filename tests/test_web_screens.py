@@ -56,8 +56,7 @@ def test_every_page_type_loads_only_from_the_site_and_is_photographed(example_si
         tab = context.new_page()
         for name, url in ALL_PAGES.items():
             tab.goto(base + url)
-            tab.screenshot(path=str(ARTIFACTS / f"{name.replace(' ', '-')}-{width}-{scheme}.jpg"), full_page=True,
-                           type="jpeg", quality=70)
+            tab.screenshot(path=str(ARTIFACTS / f"{name.replace(' ', '-')}-{width}-{scheme}.png"), full_page=True)
         context.close()
     assert not outside, sorted(outside)
 
