@@ -20,6 +20,9 @@ _state: dict[str, object] = {"command": "build"}
 CONTENT_FOLDERS = ("plans", "news")
 log = logging.getLogger("mkdocs.plugins.zonesite")
 
+# The editors' manual: in the preview's navigation and search, not in the public site's.
+MANUAL = "handleiding/"
+
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
@@ -30,11 +33,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = {"site_name": config.site_name, "site_description": config.site_description or "",
             "site_url": config.site_url or "", **config.extra}
     try:
-        result = pipeline.run(root, site, include_drafts=_state["command"] == "serve")
+        result = pipeline.run(root, site, include_drafts=_preview())
     except ContentError as error:
         raise PluginError(error.report()) from None
     _state["build"], _state["site"] = result, site
-    config.nav = result.pages.nav + list(config.nav or [])
+    nav = list(config.nav or [])
+    if not _preview():
+        # The public site is the zone's, not a documentation tool: no repository link, no edit
+        # pencils, no manual in the menu. The preview keeps them; editors need them there.
+        config.repo_url = config.edit_uri = None
+        nav = [entry for entry in nav if not all(uri.startswith(MANUAL) for uri in _nav_uris(entry))]
+    config.nav = result.pages.nav + nav
     return config
 
 
@@ -49,6 +58,10 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+def _preview() -> bool:
+    return _state["command"] == "serve"
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result: pipeline.Build = _state["build"]
     in_nav = set(_nav_uris(config.nav))
@@ -60,9 +73,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, abs_src_path=source))
     for path, data in result.pages.files.items():
         files.append(File.generated(config, path, content=data))
+    # overrides/zonesite/ holds the pipeline's templates; MkDocs would publish the non-HTML ones
+    # (the email's text template) as theme files.
+    templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
+    for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(templates)]:
+        files.remove(file)
     _state["html"] = {}
     _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
     return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if not _preview() and page.file.src_uri.startswith(MANUAL):
+        page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
+    return markdown
 
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):
