@@ -13,11 +13,12 @@ import sys
 
 import pytest
 import yaml
-from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, ROOT, TEST_CONFIG, build_site, make_project, squash
+from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, FIXTURES, ROOT, TEST_CONFIG, build_site, make_project, squash
 from test_accessibility import PAGE_TYPES
 from test_plan_site import plan_files
 
 ALL_PAGES = PAGE_TYPES
+ARTIFACTS = ROOT / "test-artifacts" / "screens"
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
@@ -77,6 +78,35 @@ def test_timeline_shows_the_whole_year_at_1280(example_site, serve, browser):
       const [a, b] = [lum(bar), lum(page_)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05); }""")
     assert ratio >= 3, ratio
     assert tab.locator(".zs-legend").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("zone", ["zuidoost-hageland", "noord-limburg"])
+def test_real_plans_timelines_fit_1280_with_numbered_markers(fixture_site, serve, browser, zone):
+    """Sub-actions, other actions and dated steps add rows and markers: the year still fits, every
+    marker is drawn, numbered 1, 2, 3 … per row as in the list under the table."""
+    plan_id = "actieplan-2025"
+    _, action = plan_files(FIXTURES / zone)
+    plan, fiches = action[plan_id]
+    rows = len(fiches) + sum(len(f.get("deelacties") or []) for f in fiches) + sum(
+        1 for other in plan.get("overige_acties") or [] if other.get("wanneer") or other.get("mijlpalen"))
+    context, tab = open_page(browser, serve(fixture_site(zone).path), f"{plan_id}/tijdlijn/", 1280, height=1000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"timeline-{zone}-1280.png"), full_page=True)
+    region = tab.locator(".zs-timeline")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth"), "the year needs a sideways scroll"
+    assert tab.locator(".zs-timeline tbody tr").count() == rows
+    left, _, right, _ = region.evaluate(BOX)
+    for row in tab.locator(".zs-timeline tbody tr").all():
+        markers = row.locator("td .zs-mark")
+        assert [m.inner_text().split()[0] for m in markers.all()] == [str(n) for n in range(1, markers.count() + 1)]
+        for marker in markers.all():
+            marker.evaluate("el => el.scrollIntoView({block: 'center'})")
+            l, _, r, _ = marker.evaluate(BOX)
+            assert left <= l and r <= right and marker.evaluate(HIT), marker.get_attribute("title")
+    assert tab.locator(".zs-timeline td .zs-mark").count() == tab.locator(".zs-milestone-list li li").count()
+    legend = squash(tab.locator(".zs-legend").inner_text())
+    assert "ongeveer" in legend
     context.close()
 
 

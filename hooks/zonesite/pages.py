@@ -355,19 +355,24 @@ def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | N
         if span is not None and span[1] > last:
             notes.append(f"loopt door tot {month_name(span[1])}")
     _bar_ends(months, before=span is not None and span[0] < first, after=span is not None and span[1] > last)
-    milestones = []
+    placed = []
     for moment, what in moments:
         mspan = moment.span(year)
         if mspan is None or mspan[1] < first or mspan[0] > last:
             notes.append(f"{timing_text(moment)}: {what}")
-            continue
-        start = max(mspan[0], first)
-        milestones.append({"number": len(milestones) + 1, "what": what, "when": timing_text(moment),
+        else:
+            placed.append((mspan, moment, what))
+    # Numbered in the order of the months, so that the markers read 1, 2, 3 from left to right.
+    placed.sort(key=lambda item: item[0][0])
+    milestones = []
+    for number, (mspan, moment, what) in enumerate(placed, start=1):
+        milestones.append({"number": number, "what": what, "when": timing_text(moment),
                            "approximate": moment.approximate})
         # Only a month written exactly as the cell's month needs no words beside it.
         exact = not moment.text and mspan[0] == mspan[1]
+        start = max(mspan[0], first)
         months[start.month - 1]["milestones"].append({
-            "number": len(milestones), "what": what, "when": "" if exact else timing_text(moment),
+            "number": number, "what": what, "when": "" if exact else timing_text(moment),
             "approximate": moment.approximate})
         for month in range(start.month + 1, min(mspan[1], last).month + 1):
             months[month - 1]["continuing"].append(what)
