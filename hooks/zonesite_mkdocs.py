@@ -25,6 +25,9 @@ _state: dict[str, object] = {"command": None}
 CONTENT_FOLDERS = ("plans", "news")
 log = logging.getLogger("mkdocs.plugins.zonesite")
 
+# The editors' manual: in the preview's navigation and search, not in the public site's.
+MANUAL = "handleiding/"
+
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
@@ -34,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     site = {"site_name": config.site_name, "site_description": config.site_description or "",
             "site_url": config.site_url or "", **config.extra}
-    serving = _state["command"] == "serve"
+    serving = _preview()
     _state["error"] = None
     try:
         result = pipeline.run(root, site, include_drafts=serving, nav=config.nav,
@@ -48,7 +51,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = []
         return config
     _state["build"], _state["site"] = result, site
-    config.nav = result.pages.nav + list(config.nav or [])
+    nav = list(config.nav or [])
+    if not _preview():
+        # The public site is the zone's, not a documentation tool: no repository link, no edit
+        # pencils, no manual in the menu. The preview keeps them; editors need them there.
+        config.repo_url = config.edit_uri = None
+        nav = [entry for entry in nav if not all(uri.startswith(MANUAL) for uri in _nav_uris(entry))]
+    config.nav = result.pages.nav + nav
     if _state["command"] in ("build", "gh-deploy"):
         # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
         _state["final"] = Path(config.site_dir)
@@ -84,6 +93,10 @@ def on_shutdown() -> None:
             sitedir.discard(fresh)
 
 
+def _preview() -> bool:
+    return _state["command"] == "serve"
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state["error"] is not None:
         return Files([])  # nothing but the error page, written in on_post_build
@@ -97,9 +110,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, abs_src_path=source))
     for path, data in result.pages.files.items():
         files.append(File.generated(config, path, content=data))
+    # overrides/zonesite/ holds the pipeline's templates; MkDocs would publish the non-HTML ones
+    # (the email's text template) as theme files.
+    templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
+    for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(templates)]:
+        files.remove(file)
     _state["html"] = {}
     _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
     return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if not _preview() and page.file.src_uri.startswith(MANUAL):
+        page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
+    return markdown
 
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):

@@ -88,10 +88,10 @@ def test_agenda_page_orders_upcoming_and_past(tmp_path, serve, page):
     assert upcoming == ["Eerst", "Later dit jaar"]
     assert past == ["Studiedag", "Zomertrefdag", "Wintervorming"]
     when = page.locator("#binnenkort + ul .zs-event__when").first.inner_text()
-    assert when == "woensdag 25 november 2026 om 10:00"
-    subscribe = page.get_by_role("link", name="Abonneer je op de agenda")
+    assert when == "woensdag 25 november 2026 om 10.00 uur"
+    subscribe = page.get_by_role("link", name="Abonneer u op de agenda")
     assert subscribe.get_attribute("href") == "webcal://denderzuid.zonesite.example/agenda.ics"
-    add = page.get_by_role("link", name=re.compile(r"^Zet in je agenda\W+Eerst$"))
+    add = page.get_by_role("link", name=re.compile(r"^Zet in uw agenda\W+Eerst$"))
     assert add.get_attribute("href").endswith("nieuws/2026/09/eerder/afspraak.ics")
     page.goto(serve(site))
     home = squash(page.locator("article").inner_text())

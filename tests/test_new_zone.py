@@ -71,7 +71,7 @@ def test_new_zone_removes_the_example_and_sets_the_identity(new_zone):
     assert config["site_name"] == config["copyright"] == config["extra"]["zone"]["name"] == NAME
     assert NAME in config["site_description"]
     assert "voorbeeld" not in config["extra"]
-    assert not {config["extra"]["zone"][key] for key in ("address", "email", "footer")} - {""}
+    assert not {config["extra"]["zone"][key] for key in ("address", "email", "phone", "footer")} - {""}
     policy = yaml.safe_load((project / "plans" / "beleidsplan.yml").read_text(encoding="utf-8"))
     action = yaml.safe_load((project / "plans" / f"actieplan-{YEAR}" / "actieplan.yml").read_text(encoding="utf-8"))
     assert policy["zone"] == NAME and action["beleidsplan"] == policy["id"] and action["jaar"] == YEAR

@@ -45,7 +45,7 @@ def check_email(html_file: Path, items: list[tuple[str, dict]]) -> BeautifulSoup
     assert all(t.get("role") == "presentation" for t in soup.find_all("table"))
     hrefs = {a["href"] for a in soup.find_all("a")}
     assert UNSUBSCRIBE in hrefs
-    assert any(a.get_text(strip=True) == "Bekijk in je browser" for a in soup.find_all("a"))
+    assert any(a.get_text(strip=True) == "Bekijk in uw browser" for a in soup.find_all("a"))
     text = squash(soup.get_text(" "))
     for url, meta in items:
         assert squash(meta["title"]) in text

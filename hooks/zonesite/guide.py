@@ -70,7 +70,11 @@ def field_tables() -> list[FieldTable]:
             rows.append(FieldRow(info.alias or name, _kind(info.annotation), info.is_required(),
                                  info.description or ""))
             children += [(child, f"{title} › {info.alias or name}") for child in _nested(info.annotation)]
-        tables.append(FieldTable(model.__name__.lower(), title, rows))
+        # Two models may share a name (a plan's and a fiche's Period): anchors must stay unique.
+        anchor = base = model.__name__.lower()
+        while any(table.anchor == anchor for table in tables):
+            anchor = f"{base}-{sum(table.anchor.startswith(base) for table in tables) + 1}"
+        tables.append(FieldTable(anchor, title, rows))
         for child, child_title in children:
             visit(child, child_title)
 

@@ -17,11 +17,11 @@ import yaml
 
 from . import urls
 from .claims import PageClaims
-from .content import Content, Post
+from .content import Content, Post, fiche_order
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
 from .models.identity import Identity
-from .models.news import moment_start
+from .models.news import BRUSSELS, moment_start
 from .newsletter import collect_issues, issue_path, render_email
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche, Milestone
@@ -104,7 +104,8 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
                    fixed: dict[str, str] | None = None) -> Pages:
     """Every page and file of the site; `fixed` are addresses already taken (docs/ pages)."""
     # Every template builds addresses the same way; no page has to pass these along.
-    renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url)
+    renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url,
+                                voice=lambda u, je: u if identity.voice == "u" else je)
     index = Index.of(content)
     pages: list[GeneratedPage] = []
     nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
@@ -145,12 +146,19 @@ def _page(renderer: Renderer, template: str, url: str, title: str, source: str =
 
 
 def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
+    """What readers come for first: the current action plan and how far it is, what is coming,
+    the latest news; the policy plan after that."""
     policy = max(content.policy_plans.values(), key=lambda p: p.first_year, default=None)
     action = max(content.action_plans.values(), key=lambda p: p.year, default=None)
+    fiches = content.fiches.get(action.id, []) if action else []
+    counts = {status: sum(f.status == status for f in fiches) for status in STATUS_LABELS}
+    updates = sorted(((update, fiche) for fiche in fiches for update in fiche.progress),
+                     key=lambda pair: (pair[0].date, fiche_order(pair[1])), reverse=True)
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
-                 description=site.get("site_description") or "", policy=policy, action=action,
-                 fiches=content.fiches.get(action.id, []) if action else [], site=site,
-                 statuses=STATUS_LABELS, latest=content.posts[:LATEST_ON_HOME],
+                 description=site.get("site_description") or "", hide=("navigation", "toc"),
+                 policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
+                 counts={status: n for status, n in counts.items() if n},
+                 updates=updates[:LATEST_ON_HOME], latest=content.posts[:LATEST_ON_HOME],
                  upcoming=upcoming_events(content)[:LATEST_ON_HOME])
 
 
@@ -224,6 +232,7 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     pages.append(_page(
         renderer, "action_plan.html", overview, plan.title, source,
         description=f"Alle acties van het plan \u201c{plan.title}\u201d, met hun trekker en stand van zaken.",
+        hide=("toc",),  # room for the "Stand van zaken" table
         plan=plan, policy=policy, objectives=objectives, fiches=fiches, appendices=appendices,
         statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
         themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
@@ -231,7 +240,8 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     rows = timeline_rows(plan, fiches)
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
-                       hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows))
+                       hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows,
+                       current_month=current_month(plan.year, content.now)))
     _generate_submission(plan, policy, fiches, objectives, rows, appendices, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
@@ -288,6 +298,12 @@ def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any
     return rows
 
 
+def current_month(year: int, now: dt.datetime) -> int | None:
+    """The build moment's month (Brussels time) when it falls in `year`: the timeline marks it."""
+    local = now.astimezone(BRUSSELS)
+    return local.month if local.year == year else None
+
+
 def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]:
     """One row per fiche, per sub-action and per other action with a timing, for the plan's year."""
     rows = []
@@ -326,7 +342,9 @@ def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | N
     """The twelve months of `year`: running (for sure or roughly), and the milestones in them.
 
     What lies outside the year, or has no month at all, becomes a note on the row: a plan's
-    real dates are never moved into the year and words are never turned into a month."""
+    real dates are never moved into the year and words are never turned into a month. The
+    milestones in the year are numbered per row: the marker in the cell and the list under the
+    table carry the same number."""
     first, last = YearMonth(year, 1), YearMonth(year, 12)
     span = timing.span(year) if timing else None
     months = []
@@ -345,20 +363,39 @@ def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | N
             notes.append(f"begon in {month_name(span[0])}")
         if span is not None and span[1] > last:
             notes.append(f"loopt door tot {month_name(span[1])}")
+    _bar_ends(months, before=span is not None and span[0] < first, after=span is not None and span[1] > last)
+    placed = []
     for moment, what in moments:
         mspan = moment.span(year)
         if mspan is None or mspan[1] < first or mspan[0] > last:
             notes.append(f"{timing_text(moment)}: {what}")
-            continue
-        start = max(mspan[0], first)
+        else:
+            placed.append((mspan, moment, what))
+    # Numbered in the order of the months, so that the markers read 1, 2, 3 from left to right.
+    placed.sort(key=lambda item: item[0][0])
+    milestones = []
+    for number, (mspan, moment, what) in enumerate(placed, start=1):
+        milestones.append({"number": number, "what": what, "when": timing_text(moment),
+                           "approximate": moment.approximate})
         # Only a month written exactly as the cell's month needs no words beside it.
         exact = not moment.text and mspan[0] == mspan[1]
+        start = max(mspan[0], first)
         months[start.month - 1]["milestones"].append({
-            "what": what, "when": "" if exact else timing_text(moment), "approximate": moment.approximate})
+            "number": number, "what": what, "when": "" if exact else timing_text(moment),
+            "approximate": moment.approximate})
         for month in range(start.month + 1, min(mspan[1], last).month + 1):
             months[month - 1]["continuing"].append(what)
     return {"kind": kind, "label": label, "url": url, "fiche": fiche, "lead": lead, "timing": timing,
-            "months": months, "notes": notes}
+            "months": months, "notes": notes, "milestones": milestones}
+
+
+def _bar_ends(months: list[dict[str, Any]], before: bool, after: bool) -> None:
+    """Where the bar of running months starts and ends in the year, so it is drawn with round
+    ends there and runs on at the year's edge when the action began before or goes on after."""
+    bar = [cell["running"] or cell["approximate"] for cell in months]
+    for index, cell in enumerate(months):
+        cell["starts"] = bar[index] and not (bar[index - 1] if index else before)
+        cell["ends"] = bar[index] and not (bar[index + 1] if index < 11 else after)
 
 
 def post_url(post: Post) -> str:
@@ -376,8 +413,9 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     for post in all_posts:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
+        past = bool(post.item.event) and post.item.event.ends_at() < content.now
         pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, post=post, fiches=fiches))
+                           description=post.item.description, post=post, fiches=fiches, past=past))
         posts[url] = post
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)

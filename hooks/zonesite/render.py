@@ -11,6 +11,7 @@ import nh3
 from babel.dates import format_date, format_datetime
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 import re
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -89,14 +90,20 @@ def long_date(value: dt.date | dt.datetime) -> str:
 
 
 def date_time(value: dt.date | dt.datetime) -> str:
-    """17 mei 2025 om 19:30, or the date alone for a whole day."""
+    """17 mei 2025 om 19.30 uur, or the date alone for a whole day."""
     if isinstance(value, dt.datetime):
-        return format_datetime(value, "d MMMM y 'om' HH:mm", locale=LOCALE)
+        return f"{long_date(value)} om {time_of_day(value)}"
     return long_date(value)
 
 
+def _clock(value: dt.datetime) -> str:
+    # The Flemish way to write a time: 18.30, never 18:30. Every time on the site comes from here.
+    return format_datetime(value, "HH.mm", locale=LOCALE)
+
+
 def time_of_day(value: dt.datetime) -> str:
-    return format_datetime(value, "HH:mm", locale=LOCALE)
+    """18.30 uur"""
+    return f"{_clock(value)} uur"
 
 
 def _day(value: dt.date) -> str:
@@ -104,12 +111,12 @@ def _day(value: dt.date) -> str:
 
 
 def event_when(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) -> str:
-    """donderdag 10 december 2026 van 18:30 tot 21:30; a date alone is a whole day."""
+    """donderdag 10 december 2026 van 18.30 tot 21.30 uur; a date alone is a whole day."""
     if isinstance(start, dt.datetime):
         if end is None:
             return f"{_day(start)} om {time_of_day(start)}"
         if end.date() == start.date():
-            return f"{_day(start)} van {time_of_day(start)} tot {time_of_day(end)}"
+            return f"{_day(start)} van {_clock(start)} tot {time_of_day(end)}"
         return f"van {_day(start)} om {time_of_day(start)} tot {_day(end)} om {time_of_day(end)}"
     if end is None or end == start:
         return f"{_day(start)} (hele dag)"
@@ -135,6 +142,11 @@ def timing_text(timing) -> str:
     return f"{month_name(timing.first)} tot {month_name(timing.last)}"
 
 
+def host(url: str) -> str:
+    """The site a link leads to, for link texts that say where they go: `www.example.be`."""
+    return urlsplit(url).hostname or url
+
+
 def month_abbr(month: int) -> str:
     return format_date(dt.date(2000, month, 1), "MMM", locale=LOCALE).rstrip(".")
 
@@ -154,7 +166,7 @@ class Renderer:
         self.env.globals.update(event_when=event_when)
         self.env.filters.update(
             md=self.markdown, plain=plain, date=long_date, datetime=date_time, time=time_of_day,
-            month=month_name, month_abbr=month_abbr, when=timing_text, css_string=css_string,
+            month=month_name, month_abbr=month_abbr, when=timing_text, css_string=css_string, host=host,
         )
 
     def markdown(self, text: str) -> Markup:

@@ -40,7 +40,7 @@ def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any]) -> lis
     text = set_value(text, ("site_description",), f"Plannen, acties en nieuws van {name}.")
     text = set_value(text, ("copyright",), name)
     text = set_value(text, ("extra", "zone", "name"), name)
-    for example_only in ("address", "email", "footer"):  # the example's, not the new zone's
+    for example_only in ("address", "email", "phone", "footer"):  # the example's, not the new zone's
         text = set_value(text, ("extra", "zone", example_only), "")
     text = remove_key(text, EXAMPLE_KEY)
     for folder in ("plans", "news"):

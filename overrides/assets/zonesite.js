@@ -38,3 +38,80 @@
     document.addEventListener("DOMContentLoaded", setUp);
   }
 })();
+
+// A table or timeline that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): give its
+// scroll box a tab stop and a name, but only when it really scrolls, to keep the Tab path short.
+(function () {
+  "use strict";
+  function label(box) {
+    var caption = box.querySelector("caption");
+    return caption ? caption.textContent : "Tabel";
+  }
+  function update() {
+    document.querySelectorAll(".zs-table-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", label(box));
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  window.addEventListener("resize", update);
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(update);
+  } else {
+    document.addEventListener("DOMContentLoaded", update);
+  }
+})();
+
+// Material opens the menu and the search on a phone with <label>s, which Tab skips. Make them
+// buttons a keyboard can reach and press (Enter or Space), say whether the menu is open, and let
+// Escape close the menu again. Focus that leaves the search closes it, so that its results never
+// cover the link that has focus (WCAG 2.4.11).
+(function () {
+  "use strict";
+  var names = { __drawer: "Menu", __search: "Zoeken" };
+  function set(toggle, checked) {
+    if (toggle.checked === checked) return;
+    toggle.checked = checked;
+    toggle.dispatchEvent(new Event("change"));  // Material watches the toggles' change events
+  }
+  function setUp() {
+    Object.keys(names).forEach(function (id) {
+      var toggle = document.getElementById(id);
+      var button = document.querySelector('label.md-header__button[for="' + id + '"]');
+      if (!toggle || !button || button.dataset.zsReady) return;
+      button.dataset.zsReady = "1";
+      button.tabIndex = 0;
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", names[id]);
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
+      button.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          event.stopPropagation();
+          set(toggle, !toggle.checked);
+        }
+      });
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.key === "Escape" && drawer && drawer.checked) {
+      set(drawer, false);
+      var button = document.querySelector('label.md-header__button[for="__drawer"]');
+      if (button) button.focus();
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var search = document.getElementById("__search");
+    if (search && search.checked && !event.target.closest(".md-search")) set(search, false);
+  });
+  setUp();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUp);
+})();

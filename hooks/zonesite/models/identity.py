@@ -1,6 +1,8 @@
-"""The zone's identity for newsletters and footers: set once in mkdocs.yml under `extra.zone`."""
+"""The zone's identity for the site's footer and the newsletter: set once in mkdocs.yml under `extra.zone`."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import Field
 
@@ -16,8 +18,13 @@ class Colours(Model):
 
 class Identity(Model):
     name: Text = Field(description="Naam van de zone.")
-    address: str = Field("", description="Postadres, voor de voettekst van de nieuwsbrief.")
+    address: str = Field("", description="Postadres, voor de voettekst van de site en de nieuwsbrief.")
     email: str = Field("", description="Contactadres.")
+    phone: str = Field("", description="Telefoonnummer zoals je het schrijft, bv. 054 12 34 56.")
+    privacy: str = Field("", description="Adres van de privacyverklaring: een pagina van deze site "
+                         "(bv. `privacy/`) of een volledige https-link.")
+    voice: Literal["u", "je"] = Field("u", description="Hoe de site lezers aanspreekt: `u` of `je`. "
+                                      "Geldt voor alle vaste teksten van de site en de nieuwsbrief.")
     logo: str = Field("", description="Volledige https-link naar een logo (PNG of JPG), of leeg.")
     colours: Colours = Field(default_factory=Colours, description="Kleuren van de nieuwsbrief.")
     footer: str = Field("", description="Extra zin onderaan de nieuwsbrief.")
