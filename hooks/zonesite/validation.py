@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
+from .models.common import date_guess
 from .source import Document, shown
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,7 +36,13 @@ def validate(model: type[M], doc: Document, problems: Problems) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        for detail in _one_per_place(error.errors(include_url=False)):
+        details = _one_per_place(error.errors(include_url=False))
+        # `descripton:` is one mistake, not two: no "missing" for the key a typo was meant to be.
+        meant = {detail["loc"][:-1] + (close,) for detail in details if detail["type"] == "extra_forbidden"
+                 for close in _close_keys(model, detail["loc"])}
+        for detail in details:
+            if detail["type"] == "missing" and detail["loc"] in meant:
+                continue
             loc = tuple(detail["loc"]) + tuple(filter(None, [detail.get("ctx", {}).get("field")]))
             doc.report(problems, loc, explain(model, detail))
         return None
@@ -92,6 +99,8 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
         hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)):
             hint = " (zet tekst die op een getal of ja/nee lijkt tussen aanhalingstekens)"
+        if kind.startswith("date") and (guess := date_guess(value)):
+            return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]}{guess}"
         return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]} — pas de waarde aan{hint}"
     if ctx or kind not in {"value_error", "assertion_error"}:
         return detail["msg"] if "—" in detail["msg"] else f"{detail['msg']} — pas de waarde aan"
@@ -111,10 +120,14 @@ def _describe(value: Any) -> str:
     return shown(value)
 
 
+def _close_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The allowed key an unknown key at `loc` most likely meant, if any."""
+    return difflib.get_close_matches(str(loc[-1]), _known_keys(model, loc[:-1]), n=1, cutoff=0.6)
+
+
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
-    key = str(loc[-1])
     known = _known_keys(model, loc[:-1])
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = _close_keys(model, loc)
     if close:
         return f"onbekend veld — bedoel je `{close[0]}`?"
     listing = ", ".join(sorted(known)) if known else "geen"

@@ -98,6 +98,21 @@ def in_years(value: Any) -> Any:
     return value
 
 
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def date_guess(value: Any) -> str:
+    """" — bedoel je 2025-05-31?" for a date written the Belgian way (31/05/2025), else ""."""
+    match = _DAY_FIRST.match(value) if isinstance(value, str) else None
+    if not match:
+        return ""
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return f" — bedoel je {dt.date(year, month, day):%Y-%m-%d}?"
+    except ValueError:
+        return ""
+
+
 Date = Annotated[dt.date, AfterValidator(in_years)]
 """A calendar date (JJJJ-MM-DD) in a plausible year."""
 

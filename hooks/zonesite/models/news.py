@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import List, Model, Text, Url, YearMonth, in_years
+from .common import List, Model, Text, Url, YearMonth, date_guess, in_years
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -39,8 +39,9 @@ def parse_moment(value: Any) -> dt.date | dt.datetime:
             return parse_moment(dt.datetime.fromisoformat(value.strip()))
         except (ValueError, OverflowError):
             pass
+    guess = date_guess(value)
     raise PydanticCustomError(
-        "moment", "'{value}' is geen geldige datum of tijd — schrijf 2025-05-17 of 2025-05-17 09:30",
+        "moment", "'{value}' is geen geldige datum of tijd" + (guess or " — schrijf 2025-05-17 of 2025-05-17 09:30"),
         {"value": value})
 
 
