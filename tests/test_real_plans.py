@@ -314,3 +314,34 @@ def test_roughly_running_months_look_different_from_certain_ones(fixture_site, s
     assert certain.evaluate("c => getComputedStyle(c, '::before').backgroundImage") == "none"
     assert certain.evaluate("c => getComputedStyle(c, '::before').backgroundColor") != "rgba(0, 0, 0, 0)"
     tab.close()
+
+
+def test_a_plan_without_statuses_or_themes_offers_no_such_filters(fixture_site, serve, browser):
+    site = fixture_site("zuidoost-hageland")
+    _, action = plan_files(ZOH)
+    plan, fiches = action[PLAN]
+    assert not any(f.get("status") for f in fiches) and not any(f.get("themas") for f in fiches)
+    form = site.html(f"{PLAN}/").find("form", id="zs-filters")
+    assert form.find("select", attrs={"name": "status"}) is None and form.find("select", attrs={"name": "thema"}) is None
+    assert not any(label in site.text(f"{PLAN}/") for label in ("Gepland", "Lopend", "Afgerond"))
+    # The filters that remain still work without the missing ones.
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(serve(site.path) + f"{PLAN}/")
+    sd = str(fiches[0]["strategische_doelstelling"])
+    tab.select_option("select[name=sd]", sd)
+    wanted = sum(str(f["strategische_doelstelling"]) == sd for f in fiches)
+    assert tab.locator(".zs-filters__count").inner_text() == f"{wanted} van {len(fiches)} acties"
+    assert tab.locator(".zs-fiches > li:not([hidden])").count() == wanted
+    tab.close()
+
+
+def test_the_policy_plan_counts_its_objectives_without_claims(fixture_site):
+    for name in ("zuidoost-hageland", "regio-aalst"):
+        policy = next(load(p) for p in (FIXTURES / name / "plans").glob("*.yml"))
+        sds = policy["strategische_doelstellingen"]
+        ods = sum(len(sd.get("operationele_doelstellingen") or []) for sd in sds)
+        text = fixture_site(name).text(f"{policy['id']}/")
+        assert f"Het plan heeft {len(sds)} strategische doelstelling" in text
+        assert "Elke SD heeft" not in text
+        if ods:
+            assert f"uitgewerkt in {ods} operationele doelstelling" in text

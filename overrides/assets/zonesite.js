@@ -17,8 +17,9 @@
     function apply() {
       var shown = 0;
       cards.forEach(function (card) {
+        // A filter the plan has nothing for (no statuses, no themes) is left out of the form.
         var visible = ["status", "sd", "thema", "doelgroep"].every(function (name) {
-          return matches(card, name, form.elements[name].value);
+          return !form.elements[name] || matches(card, name, form.elements[name].value);
         });
         card.hidden = !visible;
         if (visible) shown += 1;
