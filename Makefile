@@ -36,13 +36,14 @@ new-news: $(STAMP)
 new-fiche: $(STAMP)
 	@$(ZONESITE) new-fiche --plan "$$PLAN" --id "$$ID" --title "$$TITLE"
 
-# make new-zone NAME="Eerstelijnszone …" → the example becomes the empty site of a new zone (runs once).
+# make new-zone NAME="Eerstelijnszone …" [YEAR=2025] → the example becomes the empty site of a new zone
+# (runs once), with an action plan for YEAR (default: this year). Values come from the environment.
 new-zone: $(STAMP)
-	@$(ZONESITE) new-zone --name "$(NAME)"
+	@$(ZONESITE) new-zone --name "$$NAME" --year "$${YEAR:-}"
 
 # make new-actieplan YEAR=2027 → plans/actieplan-2027/actieplan.yml under the policy plan of that year.
 new-actieplan: $(STAMP)
-	@$(ZONESITE) new-actieplan --year "$(YEAR)"
+	@$(ZONESITE) new-actieplan --year "$${YEAR:-}"
 
 # Regenerate hooks/schemas/*.schema.json after changing a model (a test checks they are in sync).
 schemas: $(STAMP)

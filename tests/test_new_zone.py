@@ -233,3 +233,16 @@ def test_empty_states_are_accessible(empty_site, serve, browser, scheme):
             found[url] = problems
     context.close()
     assert not found, found
+
+
+def test_new_zone_can_start_with_the_plan_of_another_year_and_checks_it_first(tmp_path):
+    project = make_project(tmp_path / "project", EXAMPLE / "plans", EXAMPLE / "news")
+    before = files(project)
+    wrong = zonesite(project, "new-zone", "--name", NAME, "--year", "vorig jaar")
+    assert wrong.returncode == 1 and "'vorig jaar' is geen jaar" in wrong.stderr
+    assert files(project) == before  # refused before anything was removed
+    result = zonesite(project, "new-zone", "--name", NAME, "--year", str(YEAR - 1))
+    assert result.returncode == 0, result.stderr
+    plan = yaml.safe_load((project / "plans" / f"actieplan-{YEAR - 1}" / "actieplan.yml").read_text(encoding="utf-8"))
+    assert plan["jaar"] == YEAR - 1 and not (project / "plans" / f"actieplan-{YEAR}").exists()
+    assert zonesite(project, "check").returncode == 0

@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     fiche.add_argument("--title", required=True)
     zone = commands.add_parser("new-zone", help="maak van het voorbeeld de lege site van een nieuwe zone")
     zone.add_argument("--name", required=True)
+    zone.add_argument("--year", default="", help="jaar van het eerste actieplan; leeg: dit jaar")
     action_plan = commands.add_parser("new-actieplan", help="maak het actieplan van een jaar")
     action_plan.add_argument("--year", required=True)
     commands.add_parser("schemas", help="schrijf de JSON Schemas opnieuw")
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         if args.command == "new-zone":
-            return _new_zone(root, args.name)
+            return _new_zone(root, args.name, args.year)
         if args.command == "new-news":
             created = scaffold.new_news(root, args.title, dt.date.today())
         elif args.command == "new-actieplan":
@@ -83,8 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _new_zone(root: Path, name: str) -> int:
-    written = new_zone(root, name, dt.date.today(), site_settings(read_config(root, inherit=False)))  # the file it edits
+def _new_zone(root: Path, name: str, year: str) -> int:
+    site = site_settings(read_config(root, inherit=False))  # the file it edits, not what it inherits
+    written = new_zone(root, name, dt.date.today(), site, year)
     print("Het voorbeeld is gewist (plans/ en news/). Aangepast: mkdocs.yml. Gemaakt: "
           + ", ".join(path.relative_to(root).as_posix() for path in written[1:]) + ".")
     print("Nog te doen:\n"

@@ -82,11 +82,17 @@ def new_policy_plan(root: Path, plan_id: str, zone: str, year: int) -> Path:
     return _write_new(root / "plans" / f"{plan_id}.yml", _render("beleidsplan.yml", id=plan_id, zone=zone, year=year))
 
 
-def new_action_plan(root: Path, year: str) -> Path:
-    """plans/actieplan-<year>/actieplan.yml, under the policy plan that covers that year (or the newest)."""
+def plan_year(year: str) -> int:
+    """A plan's year as typed after YEAR=, or a Dutch message saying how to write it."""
     year = _one_line("het jaar", year)
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
         raise ScaffoldError(f"'{year}' is geen jaar — geef het jaar mee, bv. YEAR={dt.date.today().year + 1}")
+    return int(year)
+
+
+def new_action_plan(root: Path, year: str) -> Path:
+    """plans/actieplan-<year>/actieplan.yml, under the policy plan that covers that year (or the newest)."""
+    year = str(plan_year(year))
     plan_id = f"actieplan-{year}"
     if (root / "plans" / plan_id).exists():
         raise ScaffoldError(f"plans/{plan_id} bestaat al — pas dat actieplan aan, of kies een ander jaar")

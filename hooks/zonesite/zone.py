@@ -22,11 +22,15 @@ EXAMPLE_KEY = ("extra", "voorbeeld")
 POLICY_ID = "beleidsplan"
 
 
-def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any]) -> list[Path]:
-    """Set the zone's identity, remove the example content, write the skeletons. Returns new files."""
+def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any], year: str = "") -> list[Path]:
+    """Set the zone's identity, remove the example content, write the skeletons. Returns new files.
+
+    `year`: the first action plan's year (this year when empty): a zone often starts with the plan
+    it is already carrying out. Checked before anything is removed."""
     name = " ".join(name.split())
     if not name:
         raise ScaffoldError('geef de naam van de zone mee, bv. make new-zone NAME="Eerstelijnszone Waasland"')
+    first_year = scaffold.plan_year(year) if year.strip() else today.year
     if not site.get(EXAMPLE_KEY[1]):
         raise ScaffoldError("deze site is al ingesteld voor een zone: in mkdocs.yml staat geen `voorbeeld: true` "
                             "meer. make new-zone wist alle plannen en nieuws en werkt daarom maar één keer. "
@@ -46,8 +50,8 @@ def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any]) -> lis
     for folder in ("plans", "news"):
         shutil.rmtree(root / folder, ignore_errors=True)
     config.write_text(text, encoding="utf-8")
-    return [config, scaffold.new_policy_plan(root, POLICY_ID, name, today.year),
-            scaffold.new_action_plan(root, str(today.year))]
+    return [config, scaffold.new_policy_plan(root, POLICY_ID, name, first_year),
+            scaffold.new_action_plan(root, str(first_year))]
 
 
 def _refuse_foreign_plans(root: Path, example_zone: str) -> None:
