@@ -11,17 +11,13 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-from . import urls
+from . import links, urls
 from .errors import Problems
 from .source import Document, shown
 
 MAX_BODY = 200_000  # characters: some fifty pages of text; a pasted 20 MB file is refused at once
 
 _NEWS_FILE = re.compile(r"^(\d{4})-(\d{2})-\d{2}-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-# Addresses in a line of Markdown: [tekst](doel), ![alt](doel), [ref]: doel, and HTML src/href.
-# Read line by line with patterns rather than by rendering: linear, and the line is known.
-_TARGETS = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)"
-                      r"|\b(?:src|href)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 # Embedded players the sanitizer removes: the editor meant them to show something. (Scripts are
 # removed silently: they are an attack, not a mistake to explain.)
 _EMBED = re.compile(r"<(iframe|object|embed|video|audio)\b", re.I)
@@ -39,10 +35,11 @@ def check_body(doc: Document, page_url: str, problems: Problems) -> None:
             problems.add(doc.path, doc.body_line + offset, "", f"een <{embed[1].lower()}> wordt niet op de site "
                          "getoond en verdwijnt — zet een gewone link naar de video of pagina, bv. "
                          "[Bekijk de video](https://…)")
-        for match in _TARGETS.finditer(line):
-            message = _local_target_problem(next(filter(None, match.groups())), page_url)
-            if message:
-                problems.add(doc.path, doc.body_line + offset, "", message)
+    # The addresses are found as the link check finds them (links.in_text): one reading of a body.
+    for offset, target in links.in_text(body):
+        message = _local_target_problem(target, page_url)
+        if message:
+            problems.add(doc.path, doc.body_line + offset, "", message)
 
 
 def _local_target_problem(target: str, page_url: str) -> str | None:

@@ -5,7 +5,6 @@ Everything is read and checked before anything is written: one run reports every
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,22 +111,12 @@ def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> 
     _load_plans(root, content, problems, now)
     _load_news(root, content, problems, now, include_drafts)
     _load_newsletter_intros(root, content, problems)
-    _check_docs_symlinks(root, problems)
     return content, problems
-
-
-def _check_docs_symlinks(root: Path, problems: Problems) -> None:
-    """MkDocs publishes everything in docs/ and follows symlinks: none may point out of docs/."""
-    for folder, subfolders, files in os.walk(root / "docs"):
-        for name in [*subfolders, *files]:
-            entry = Path(folder) / name
-            if entry.is_symlink():
-                _own_file(entry, root, "docs", problems)
 
 
 def _load_newsletter_intros(root: Path, content: Content, problems: Problems) -> None:
     for file in sorted((root / "news" / "nieuwsbrief").glob("*.md")):
-        if not _own_file(file, root, "news", problems):
+        if not images.own_file(file, root, "news", problems):
             continue
         try:
             month = YearMonth.parse(file.stem)
@@ -144,15 +133,6 @@ def _load_newsletter_intros(root: Path, content: Content, problems: Problems) ->
         content.newsletter_intros[month] = text
 
 
-def _own_file(file: Path, root: Path, area: str, problems: Problems) -> bool:
-    """Content is read only from inside the repository: a symlink out of it is refused."""
-    if images.inside(file, root, area):
-        return True
-    problems.add(escape_invisible(file.relative_to(root).as_posix()), 0, "", "dit bestand (of zijn map) is een "
-                 "snelkoppeling naar een plek buiten de repository — zet het bestand zelf in de repository")
-    return False
-
-
 def _load_plans(root: Path, content: Content, problems: Problems, now: dt.datetime) -> None:
     plans_dir = root / "plans"
     fiche_docs: dict[str, list[tuple[Document, Fiche]]] = {}
@@ -161,7 +141,7 @@ def _load_plans(root: Path, content: Content, problems: Problems, now: dt.dateti
     addresses = Claims(fixed_addresses(root))
     broken: list[tuple[str, Document | None]] = []  # fiches that failed: (plan id, document if readable)
     for file in sorted(plans_dir.glob("*.y*ml")):
-        if not _own_file(file, root, "plans", problems):
+        if not images.own_file(file, root, "plans", problems):
             continue
         doc = read_yaml(file, root, problems)
         if doc is None:
@@ -184,7 +164,7 @@ def _load_plans(root: Path, content: Content, problems: Problems, now: dt.dateti
             _check_appendices(plan.appendices, doc, file.parent, root, content, problems)
     for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []:
         plan_file = folder / "actieplan.yml"
-        if plan_file.exists() and not _own_file(plan_file, root, "plans", problems):
+        if plan_file.exists() and not images.own_file(plan_file, root, "plans", problems):
             continue
         if not plan_file.exists():
             problems.add(f"plans/{escape_invisible(folder.name)}", 0, "", "deze map heeft geen actieplan.yml — "
@@ -205,7 +185,7 @@ def _load_plans(root: Path, content: Content, problems: Problems, now: dt.dateti
                 _check_appendices(plan.appendices, doc, folder, root, content, problems)
         fiches = fiche_docs.setdefault(folder.name, [])
         for file in sorted((folder / "fiches").glob("*.y*ml")):
-            if not _own_file(file, root, "plans", problems):
+            if not images.own_file(file, root, "plans", problems):
                 continue
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
@@ -382,7 +362,7 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
     _check_news_files(root, problems)
     addresses: dict[tuple[str, str, str], str] = {}
     for file in sorted((root / "news").glob("[0-9]*/*.md")):
-        if not _own_file(file, root, "news", problems):
+        if not images.own_file(file, root, "news", problems):
             continue
         name = NEWS_NAME.match(file.name)
         doc = read_front_matter(file, root, problems)

@@ -9,16 +9,25 @@ import os
 from pathlib import Path
 from typing import Any
 
+from . import images
 from .errors import Problems
 from .source import display_path, read_text
 
 
 def check_docs(root: Path, docs_dir: Path, nav: Any, problems: Problems) -> None:
     listed = set(_nav_files(nav))
+    area = docs_dir.resolve().relative_to(root.resolve()).as_posix() if docs_dir.resolve().is_relative_to(
+        root.resolve()) else "docs"
     # os.walk does not follow links to folders: a link loop cannot make this endless.
-    for folder, _, names in sorted(os.walk(docs_dir)):
+    for folder, subfolders, names in sorted(os.walk(docs_dir)):
+        # MkDocs publishes everything in docs/ and follows symlinks: none may point out of it.
+        for name in sorted(subfolders):
+            if (Path(folder) / name).is_symlink():
+                images.own_file(Path(folder) / name, root, area, problems)
         for name in sorted(names):
             file = Path(folder) / name
+            if file.is_symlink() and not images.own_file(file, root, area, problems):
+                continue
             if file.suffix.lower() not in (".md", ".markdown"):
                 continue
             path = display_path(file, root)

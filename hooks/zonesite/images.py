@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from .errors import Problems
+from .source import escape_invisible
+
 MAX_BYTES = 5 * 1024 * 1024
 RESIZE = "verklein ze, bv. tot 2000 pixels breed als JPEG (in Paint: Formaat wijzigen; op een Mac: Voorvertoning → Pas grootte aan)"
 
@@ -28,6 +31,15 @@ def inside(path: Path, root: Path, area: str) -> bool:
         return path.resolve(strict=True).is_relative_to(root.resolve(strict=True) / area)
     except (OSError, RuntimeError):  # missing, or a symlink loop
         return False
+
+
+def own_file(file: Path, root: Path, area: str, problems: Problems) -> bool:
+    """Content is read only from inside the repository: a symlink out of it is refused."""
+    if inside(file, root, area):
+        return True
+    problems.add(escape_invisible(file.relative_to(root).as_posix()), 0, "", "dit bestand (of zijn map) is een "
+                 "snelkoppeling naar een plek buiten de repository — zet het bestand zelf in de repository")
+    return False
 
 
 def problem(src: str, folder: Path, root: Path) -> str | None:
