@@ -44,6 +44,13 @@ def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site:
     feed.link(href=base, rel="alternate")  # after "self": feedgen's RSS <link> takes the last one
     feed.language("nl-BE")
     feed.generator("Zonesite")
+    # Atom wants an author for every entry; one at feed level covers them all. The zone writes its
+    # news, under the name it gives itself in mkdocs.yml; an e-mail only when it gave one there.
+    zone = site.get("zone") or {}
+    author = {"name": zone.get("name") or site["site_name"]}
+    if zone.get("email"):
+        author["email"] = zone["email"]
+    feed.author(author)
     selected = posts[:FEED_ITEMS]
     # The newest item's moment, not "now": the same content gives the same feed, byte for byte.
     updated = max((post.item.published for _, post in selected),
@@ -61,10 +68,11 @@ def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site:
         entry.updated(post.item.published)
         # RSS <description> and Atom <summary>: readers render both as HTML, so the plain text is escaped.
         entry.summary(html.escape(post.item.description, quote=False), type="html")
-        entry.content(sanitize(item_content(html_by_url.get(url, ""), link)), type="CDATA")
+        # Escaped HTML, declared as such: Atom has no "CDATA" type, and readers then know it is markup.
+        entry.content(sanitize(item_content(html_by_url.get(url, ""), link)), type="html")
         for tag in post.item.tags:
             entry.category(term=tag)
-        entry.dc.dc_creator(site["site_name"])
+        entry.dc.dc_creator(author["name"])
     return feed
 
 
