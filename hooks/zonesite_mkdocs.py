@@ -117,6 +117,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(file)
     _state["html"] = {}
     _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
+    _state["updated"] = {page.src_uri: page.updated for page in result.pages.pages if page.updated}
     return files
 
 
@@ -127,6 +128,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):
+    # The sitemap's lastmod: the content's own date. Other pages (docs/) keep MkDocs' build date.
+    updated = _state["updated"].get(page.file.src_uri)
+    if updated:
+        page.update_date = updated.isoformat()
     # A generated page's "edit this page" opens the YAML or Markdown file it came from.
     source = _state["sources"].get(page.file.src_uri)
     if source and config.repo_url and config.edit_uri:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import urls
+from . import crawlers, urls
 from .claims import PageClaims
 from .content import Content, Post, fiche_order
 from .guide import field_tables
@@ -39,6 +39,7 @@ class GeneratedPage:
     title: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the content file behind the page, for "edit this page"
+    updated: dt.date | None = None  # when what the page shows last changed (the sitemap's lastmod)
 
     @property
     def src_uri(self) -> str:
@@ -125,6 +126,7 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     _generate_news(content, index, renderer, site, pages, assets, posts)
     files.update(_generate_agenda(content, renderer, site, pages))
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
+    files[urls.ROBOTS] = crawlers.robots_txt(site.get("site_url") or "")
     pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
                        description="Alle velden van plannen, fiches en nieuws.", tables=field_tables()))
     claims = PageClaims(fixed)
@@ -137,12 +139,13 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
-          description: str = "", hide: tuple[str, ...] = (), **context) -> GeneratedPage:
+          description: str = "", hide: tuple[str, ...] = (), updated: dt.date | None = None,
+          **context) -> GeneratedPage:
     markdown = renderer.render(template, url, **context)
     meta: dict[str, Any] = {"description": description} if description else {}
     if hide:
         meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
-    return GeneratedPage(url, markdown, title, meta, source)
+    return GeneratedPage(url, markdown, title, meta, source, updated)
 
 
 def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
@@ -154,12 +157,14 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
     counts = {status: sum(f.status == status for f in fiches) for status in STATUS_LABELS}
     updates = sorted(((update, fiche) for fiche in fiches for update in fiche.progress),
                      key=lambda pair: (pair[0].date, fiche_order(pair[1])), reverse=True)
+    latest, upcoming = content.posts[:LATEST_ON_HOME], upcoming_events(content)[:LATEST_ON_HOME]
+    updated = crawlers.newest([crawlers.posts_date(latest + upcoming), *(u.date for u, _ in updates[:LATEST_ON_HOME]),
+                               crawlers.whole_action_plan_date(action, fiches) if action else None])
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
-                 description=site.get("site_description") or "", hide=("navigation", "toc"),
+                 description=site.get("site_description") or "", hide=("navigation", "toc"), updated=updated,
                  policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
                  counts={status: n for status, n in counts.items() if n},
-                 updates=updates[:LATEST_ON_HOME], latest=content.posts[:LATEST_ON_HOME],
-                 upcoming=upcoming_events(content)[:LATEST_ON_HOME])
+                 updates=updates[:LATEST_ON_HOME], latest=latest, upcoming=upcoming)
 
 
 def _appendix_links(plan_id: str, appendices: list, content: Content, assets: dict[str, str]) -> list[dict]:
@@ -182,40 +187,45 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
     source = content.source_of(plan)
     overview = urls.policy_plan(plan.id)
     appendices = _appendix_links(plan.id, plan.appendices, content, assets)
-    pages.append(_page(renderer, "policy_plan.html", overview, plan.label, source,
+    updated = crawlers.policy_plan_date(plan, content)
+    pages.append(_page(renderer, "policy_plan.html", overview, plan.label, source, updated=updated,
                        description=f"{plan.label} van {plan.zone}", plan=plan, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
+        fiches = index.fiches_by_objective[(plan.id, "sd:" + sd.id)]
         pages.append(_page(
             renderer, "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
-            plan=plan, sd=sd,
-            fiches=index.fiches_by_objective[(plan.id, "sd:" + sd.id)],
+            updated=_fiches_date(fiches) or updated, plan=plan, sd=sd, fiches=fiches,
             other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
         for od in sd.operational_objectives:
             od_url = urls.operational_objective(plan.id, od.id)
+            fiches = index.fiches_by_objective[(plan.id, "od:" + od.id)]
             pages.append(_page(
                 renderer, "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
-                plan=plan, sd=sd, od=od,
-                fiches=index.fiches_by_objective[(plan.id, "od:" + od.id)],
+                updated=_fiches_date(fiches) or updated, plan=plan, sd=sd, od=od, fiches=fiches,
                 other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.label}: afdrukversie",
-                       source, hide=("navigation", "toc"), plan=plan, appendices=appendices))
-    _appendix_pages(plan, source, renderer, pages, section)
+                       source, hide=("navigation", "toc"), updated=updated, plan=plan, appendices=appendices))
+    _appendix_pages(plan, source, renderer, pages, section, updated)
     return section
 
 
+def _fiches_date(fiches: list[tuple[ActionPlan, Fiche]]) -> dt.date | None:
+    return crawlers.newest(crawlers.fiche_date(fiche, plan) for plan, fiche in fiches)
+
+
 def _appendix_pages(plan: PolicyPlan | ActionPlan, source: str, renderer: Renderer,
-                    pages: list[GeneratedPage], section: list[Any]) -> None:
+                    pages: list[GeneratedPage], section: list[Any], updated: dt.date | None) -> None:
     """An appendix written out as text (`inhoud`) is a page; a file or a link is only listed."""
     for appendix in plan.appendices:
         if not appendix.content:
             continue
         url = urls.appendix(plan.id, appendix.title)
-        pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
+        pages.append(_page(renderer, "appendix.html", url, appendix.title, source, updated=updated,
                            plan=plan, appendix=appendix))
         section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
 
@@ -229,8 +239,9 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     policy = objectives.plan
     overview = urls.action_plan(plan.id)
     appendices = _appendix_links(plan.id, plan.appendices, content, assets)
+    updated = crawlers.whole_action_plan_date(plan, fiches)
     pages.append(_page(
-        renderer, "action_plan.html", overview, plan.title, source,
+        renderer, "action_plan.html", overview, plan.title, source, updated=updated,
         description=f"Alle acties van het plan \u201c{plan.title}\u201d, met hun trekker en stand van zaken.",
         hide=("toc",),  # room for the "Stand van zaken" table
         plan=plan, policy=policy, objectives=objectives, fiches=fiches, appendices=appendices,
@@ -240,15 +251,15 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     rows = timeline_rows(plan, fiches)
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
-                       hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows,
+                       hide=("navigation", "toc"), updated=updated, plan=plan, fiches=fiches, rows=rows,
                        current_month=current_month(plan.year, content.now)))
-    _generate_submission(plan, policy, fiches, objectives, rows, appendices, renderer, site, pages, files)
+    _generate_submission(plan, policy, fiches, objectives, rows, appendices, renderer, site, pages, files, updated)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
-                       plan=plan, policy=policy, appendices=appendices))
+                       updated=crawlers.action_plan_date(plan), plan=plan, policy=policy, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
-    _appendix_pages(plan, source, renderer, pages, section)
+    _appendix_pages(plan, source, renderer, pages, section, crawlers.action_plan_date(plan))
     for fiche in fiches:
         url = urls.fiche(plan.id, fiche.key)
         sd = objectives.sd.get(fiche.strategic_objective)
@@ -256,7 +267,7 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         continues = content.fiche(fiche.continues) if isinstance(fiche.continues, str) else None
         pages.append(_page(
             renderer, "fiche.html", url, fiche.heading, content.source_of(fiche),
-            description=fiche.summary or fiche.title,
+            description=fiche.summary or fiche.title, updated=crawlers.fiche_date(fiche, plan),
             plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, continues=continues,
             continued_by=index.continued_by.get(f"{plan.id}/{fiche.key}", []),
             posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.key}", [])))
@@ -267,12 +278,14 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
 
 def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche], objectives: Any,
                          rows: list[dict[str, Any]], appendices: list[dict], renderer: Renderer,
-                         site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes]) -> None:
+                         site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes],
+                         updated: dt.date | None) -> None:
     """The document the zorgraad submits to the department: a print view and a Word file."""
     entries = [{"fiche": f, "anchor": urls.slug(f.key), "sd": objectives.sd.get(f.strategic_objective),
                 "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
     pages.append(_page(renderer, "print_action_plan.html", urls.print_view(plan.id),
-                       f"{plan.title}: afdrukversie", hide=("navigation", "toc"), plan=plan, policy=policy,
+                       f"{plan.title}: afdrukversie", hide=("navigation", "toc"), updated=updated,
+                       plan=plan, policy=policy,
                        fiches=entries, rows=rows, appendices=appendices, docx_url=urls.word_file(plan.id)))
     base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
@@ -417,7 +430,7 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         past = bool(post.item.event) and post.item.event.ends_at() < content.now
         pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, post=post, fiches=fiches, past=past))
+                           description=post.item.description, updated=crawlers.post_date(post), post=post, fiches=fiches, past=past))
         posts[url] = post
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)
@@ -440,20 +453,20 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     for number, chunk in enumerate(chunks, start=1):
         title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
         pages.append(_page(renderer, "news_list.html", urls.news_page(number), title,
-                           description="Nieuws van de eerstelijnszone.", posts=chunk, number=number,
+                           description="Nieuws van de eerstelijnszone.", updated=crawlers.posts_date(chunk), posts=chunk, number=number,
                            pages=len(chunks), archive=archive, site=site, kind="index"))
     for year, year_posts in by_year.items():
         pages.append(_page(renderer, "news_list.html", urls.news_year(year), f"Nieuws uit {year}",
-                           posts=year_posts, archive=archive, site=site, kind="year", year=year))
+                           updated=crawlers.posts_date(year_posts), posts=year_posts, archive=archive, site=site, kind="year", year=year))
     for (year, month), month_posts in by_month.items():
         title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
         pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), title,
-                           posts=month_posts, archive=archive, site=site, kind="month", year=year,
+                           updated=crawlers.posts_date(month_posts), posts=month_posts, archive=archive, site=site, kind="month", year=year,
                            month=int(month)))
     for address, tag_posts in by_tag.items():
         tag = tag_names[address]
         pages.append(_page(renderer, "news_list.html", address, f"Nieuws over {tag}",
-                           posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag))
+                           updated=crawlers.posts_date(tag_posts), posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag))
 
 
 def upcoming_events(content: Content) -> list[Post]:
@@ -470,6 +483,7 @@ def _generate_agenda(content: Content, renderer: Renderer, site: dict[str, Any],
                   key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
     pages.append(_page(renderer, "agenda.html", urls.AGENDA, "Agenda",
                        description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
+                       updated=crawlers.posts_date(events),
                        upcoming=upcoming, past=past, site=site, calendar_path=CALENDAR_PATH))
     name = f"{site.get('site_name') or 'Zonesite'}: agenda"
     files = {CALENDAR_PATH: build_calendar([(post_url(p), p) for p in events], site, name)}
@@ -486,6 +500,7 @@ def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, 
              "absolute": lambda url: base + url}
     pages.append(_page(renderer, "newsletter_archive.html", urls.NEWSLETTERS, "Nieuwsbrief",
                        description="Alle nieuwsbrieven van de eerstelijnszone.", issues=issues,
+                       updated=crawlers.posts_date(post for issue in issues for post in issue.posts),
                        issue_url=issue_path))
     files: dict[str, bytes] = {}
     for issue in issues:
@@ -497,5 +512,5 @@ def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, 
         files[url + "email.html"] = email_html
         files[url + "email.txt"] = email_text
         pages.append(_page(renderer, "newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
-                           description=preheader, issue=issue, zone=identity, **links))
+                           description=preheader, updated=crawlers.posts_date(issue.posts), issue=issue, zone=identity, **links))
     return files

@@ -35,6 +35,9 @@ NEWS = "nieuws/"
 AGENDA = "agenda/"
 NEWSLETTERS = "nieuwsbrief/"
 FIELD_REFERENCE = "handleiding/velden/"
+# For crawlers, at the site root. MkDocs writes the sitemap itself, under this name.
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
 
 
 def policy_plan(plan_id: str) -> str:
