@@ -47,6 +47,11 @@ def fiche_date(fiche: Fiche, plan: ActionPlan) -> dt.date | None:
     return newest(update.date for update in fiche.progress) or action_plan_date(plan)
 
 
+def fiches_date(fiches: Iterable[tuple[ActionPlan, Fiche]]) -> dt.date | None:
+    """A page listing fiches (an objective's) changes with the newest of them."""
+    return newest(fiche_date(fiche, plan) for plan, fiche in fiches)
+
+
 def whole_action_plan_date(plan: ActionPlan, fiches: Iterable[Fiche]) -> dt.date | None:
     """Pages that show the whole plan (overview, timeline, print view) change with any of its fiches."""
     return newest([action_plan_date(plan), *(fiche_date(fiche, plan) for fiche in fiches)])

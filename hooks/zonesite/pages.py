@@ -158,7 +158,8 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
     updates = sorted(((update, fiche) for fiche in fiches for update in fiche.progress),
                      key=lambda pair: (pair[0].date, fiche_order(pair[1])), reverse=True)
     latest, upcoming = content.posts[:LATEST_ON_HOME], upcoming_events(content)[:LATEST_ON_HOME]
-    updated = crawlers.newest([crawlers.posts_date(latest + upcoming), *(u.date for u, _ in updates[:LATEST_ON_HOME]),
+    # The progress shown comes from the action plan's fiches: the plan's date covers it.
+    updated = crawlers.newest([crawlers.posts_date(latest + upcoming),
                                crawlers.whole_action_plan_date(action, fiches) if action else None])
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
                  description=site.get("site_description") or "", hide=("navigation", "toc"), updated=updated,
@@ -196,7 +197,7 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
         fiches = index.fiches_by_objective[(plan.id, "sd:" + sd.id)]
         pages.append(_page(
             renderer, "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
-            updated=_fiches_date(fiches) or updated, plan=plan, sd=sd, fiches=fiches,
+            updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, fiches=fiches,
             other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
         for od in sd.operational_objectives:
@@ -204,7 +205,7 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
             fiches = index.fiches_by_objective[(plan.id, "od:" + od.id)]
             pages.append(_page(
                 renderer, "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
-                updated=_fiches_date(fiches) or updated, plan=plan, sd=sd, od=od, fiches=fiches,
+                updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, od=od, fiches=fiches,
                 other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
@@ -213,9 +214,6 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
     _appendix_pages(plan, source, renderer, pages, section, updated)
     return section
 
-
-def _fiches_date(fiches: list[tuple[ActionPlan, Fiche]]) -> dt.date | None:
-    return crawlers.newest(crawlers.fiche_date(fiche, plan) for plan, fiche in fiches)
 
 
 def _appendix_pages(plan: PolicyPlan | ActionPlan, source: str, renderer: Renderer,
