@@ -44,7 +44,8 @@ def action_plan_date(plan: ActionPlan) -> dt.date | None:
 
 def fiche_date(fiche: Fiche, plan: ActionPlan) -> dt.date | None:
     """The latest progress entry; a fiche without one is as old as its plan's latest version."""
-    return newest(update.date for update in fiche.progress) or action_plan_date(plan)
+    return (newest(update.date for update in fiche.progress) or newest(version.date for version in plan.versions)
+            or plan.submitted_on)
 
 
 def fiches_date(fiches: Iterable[tuple[ActionPlan, Fiche]]) -> dt.date | None:
