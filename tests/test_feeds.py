@@ -1,8 +1,9 @@
 """The feeds pass the W3C Feed Validation Service's rules, checked by an independent implementation.
 
 The validator itself (w3c/feedvalidator) is not on PyPI, so the rules that matter for these feeds
-are written out here with lxml, each named after the validator's message
-(https://validator.w3.org/feed/docs/error/… and …/docs/warning/…). Where the validator is lenient
+are written out here with lxml, each named after the validator's message, whose explanation is at
+https://validator.w3.org/feed/docs/error/<name>.html or …/docs/warning/<name>.html; the rules follow
+the validator's source (w3c/feedvalidator, src/feedvalidator/). Where the validator is lenient
 (which CSS it allows, which links it scans) this check is stricter. feedparser then reads the feeds
 as readers do. A self-test feeds the check the Atom the site had before (content type "CDATA", no
 author) and expects exactly what the validator reported for it: the check can fail."""
@@ -132,7 +133,7 @@ def check_atom(data: bytes, self_url: str) -> Report:
         report.error(f"UndefinedElement {feed.tag}")
         return report
     if not LANGUAGE.match(feed.get("{http://www.w3.org/XML/1998/namespace}lang", "")):
-        report.warning("MissingDCLanguage / InvalidLanguage")
+        report.warning("feed xml:lang: MissingDCLanguage")
     feed_id = _one(feed, ATOM + "id", "feed", report)
     if feed_id is not None and not _absolute(feed_id.text):
         report.error("feed: InvalidFullLink id")
@@ -187,7 +188,7 @@ def check_atom(data: bytes, self_url: str) -> Report:
         if len(contents) > 1:
             report.error(f"{where}: DuplicateElement content")
         if not contents and not alternates:
-            report.error(f"{where}: MissingAlternateLink")
+            report.error(f"{where}: MissingContentOrAlternate")
         for content in contents:
             _text_construct(content, f"{where} content", report, content=True)
         for summary in entry.findall(ATOM + "summary"):
@@ -248,7 +249,7 @@ def check_rss(data: bytes, self_url: str) -> Report:
             if guid.get("isPermaLink", "true") == "true" and not _absolute(guid.text):
                 report.error(f"{where}: InvalidHttpGUID {guid.text}")
             if guid.text in guids:
-                report.warning(f"{where}: DuplicateItem guid")
+                report.error(f"{where}: DuplicateValue guid")
             guids.add(guid.text)
         _rfc822(item.find("pubDate"), f"{where} pubDate", report)
         author = item.find("author")
