@@ -12,12 +12,13 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from zonesite import build as pipeline
 from zonesite import sitedir
 from zonesite.errors import ContentError
 from zonesite.feeds import write_feeds
-from zonesite.render import Renderer, sanitize_page
+from zonesite.render import Dialect, Renderer
 
 # The command comes from on_startup; without it (MkDocs used as a library) on_shutdown may not run
 # either, so the site is then written in place as MkDocs does.
@@ -41,7 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["error"] = None
     try:
         result = pipeline.run(root, site, include_drafts=serving, nav=config.nav,
-                              docs_dir=Path(config.docs_dir))
+                              docs_dir=Path(config.docs_dir),
+                              dialect=Dialect(tuple(config.markdown_extensions), dict(config.mdx_configs)))
     except ContentError as error:
         if not serving:
             raise PluginError(error.report()) from None
@@ -105,7 +107,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in result.pages.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
+        files.append(File.generated(config, page.src_uri, content=page.front_matter(), inclusion=inclusion))
     for path, source in result.pages.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
     for path, data in result.pages.files.items():
@@ -115,7 +117,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
     for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(templates)]:
         files.remove(file)
-    _state["html"] = {}
     _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
     return files
 
@@ -138,13 +139,15 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    result: pipeline.Build = _state["build"]
-    if page.url in result.pages.posts:
-        # A news body may hold HTML; an editor's account must not be able to plant a script.
-        html = sanitize_page(html)
-        # Keep the rendered body once, for the feeds: no second Markdown pass.
-        _state["html"][page.url] = html
-    return html
+    if _state["error"] is not None:
+        return html
+    # A generated page arrives as front matter only (nothing for Markdown to do): its content is
+    # the pipeline's HTML, and its outline comes from that HTML's headings.
+    generated = _state["build"].pages.page(page.url)
+    if generated is None:
+        return html
+    page.toc = get_toc(generated.toc())
+    return generated.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -154,7 +157,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     result: pipeline.Build = _state["build"]
     posts = [(url, post) for url, post in result.pages.posts.items() if not post.item.draft]
     site = {**_state["site"], "site_url": config.site_url or "http://localhost/"}
-    write_feeds(posts, _state["html"], site, Path(config.site_dir))
+    write_feeds(posts, result.pages.bodies, site, Path(config.site_dir))
     _state["complete"] = True
 
 

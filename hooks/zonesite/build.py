@@ -19,7 +19,7 @@ from .validation import explain
 from pydantic import ValidationError
 
 from .pages import Pages, generate_pages
-from .render import Renderer
+from .render import Dialect, Renderer
 
 
 # SOURCE_DATE_EPOCH up to the last year content may have: later moments overflow dates and zips.
@@ -47,12 +47,12 @@ class Build:
 
 
 def run(root: Path, site: dict[str, Any], include_drafts: bool = False, nav: Any = None,
-        docs_dir: Path | None = None) -> Build:
+        docs_dir: Path | None = None, dialect: Dialect | None = None) -> Build:
     """Load and check all content, then generate every page. Raises ContentError on bad content."""
     now = build_time()
     content, identity, problems = check_all(root, site, now, include_drafts, nav, docs_dir)
     problems.raise_if_any()
-    renderer = Renderer(root / "overrides" / "zonesite")
+    renderer = Renderer(root / "overrides" / "zonesite", dialect)
     return Build(root, now, content, generate_pages(content, renderer, site, identity, docs_addresses(root)))
 
 

@@ -1,4 +1,4 @@
-"""Turn validated content into generated pages: Markdown text plus metadata, MkDocs-free.
+"""Turn validated content into generated pages: HTML plus metadata, MkDocs-free.
 
 Every page is rendered exactly once; list pages look things up in indexes built once here,
 so the build grows linearly with the content."""
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from . import urls
 from .claims import PageClaims
@@ -28,14 +29,14 @@ from .models.fiche import STATUS_LABELS, Fiche, Milestone
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
 from .models.timing import Timing
-from .render import Renderer, long_date, month_abbr, month_name, timing_text
+from .render import Renderer, long_date, month_abbr, month_name, timing_text, toc
 from .wordfile import write_action_plan
 
 
 @dataclass
 class GeneratedPage:
     url: str
-    markdown: str
+    html: str  # the page's content, final: the engine puts it in the theme without a Markdown pass
     title: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the content file behind the page, for "edit this page"
@@ -44,14 +45,18 @@ class GeneratedPage:
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
-    def text(self) -> str:
+    def front_matter(self) -> str:
+        """The page's source for the engine: front matter only, the content comes as HTML."""
         # MkDocs and Material print the title and description without escaping (nav, <meta>):
         # escape them here, or a title could carry markup into every page of the site.
         meta = {**self.meta, "title": html.escape(self.title)}
         if "description" in meta:
             meta["description"] = html.escape(meta["description"])
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-        return f"---\n{front}---\n\n{self.markdown}"
+        return f"---\n{front}---\n"
+
+    def toc(self) -> list[dict]:
+        return toc(self.html)
 
 
 @dataclass
@@ -94,6 +99,13 @@ class Pages:
     assets: dict[str, str] = field(default_factory=dict)  # site path → file to copy (news images)
     files: dict[str, bytes] = field(default_factory=dict)  # site path → generated content (calendars)
     posts: dict[str, Post] = field(default_factory=dict)  # page url → news item, for the feeds
+    bodies: dict[str, str] = field(default_factory=dict)  # page url → the item's content, for the feeds
+
+    def page(self, url: str) -> GeneratedPage | None:
+        return self._by_url.get(url)
+
+    def __post_init__(self) -> None:
+        self._by_url = {page.url: page for page in self.pages}
 
 
 POSTS_PER_PAGE = 10
@@ -122,7 +134,8 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
     nav.append({"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)})
-    _generate_news(content, index, renderer, site, pages, assets, posts)
+    bodies: dict[str, str] = {}
+    _generate_news(content, index, renderer, site, pages, assets, posts, bodies)
     files.update(_generate_agenda(content, renderer, site, pages))
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
     pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
@@ -133,16 +146,16 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     for path in [*assets, *files]:
         claims.take(path, f"het bestand {path}")
     claims.raise_if_any()
-    return Pages(pages, nav, assets=assets, files=files, posts=posts)
+    return Pages(pages, nav, assets=assets, files=files, posts=posts, bodies=bodies)
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
           description: str = "", hide: tuple[str, ...] = (), **context) -> GeneratedPage:
-    markdown = renderer.render(template, url, **context)
+    page_html = renderer.render(template, url, **context)
     meta: dict[str, Any] = {"description": description} if description else {}
     if hide:
         meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
-    return GeneratedPage(url, markdown, title, meta, source)
+    return GeneratedPage(url, page_html, title, meta, source)
 
 
 def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
@@ -410,15 +423,20 @@ def image_url(post: Post) -> str:
 
 
 def _generate_news(content: Content, index: Index, renderer: Renderer, site: dict[str, Any],
-                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post]) -> None:
+                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post],
+                   bodies: dict[str, str]) -> None:
     all_posts = content.posts
     for post in all_posts:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         past = bool(post.item.event) and post.item.event.ends_at() < content.now
+        # The item's own content, rendered once: the page shows it and the feeds carry it.
+        body = Markup(renderer.render("_post_body.html", url, post=post, body=renderer.body(post.body)))
         pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, post=post, fiches=fiches, past=past))
+                           description=post.item.description, post=post, fiches=fiches, past=past,
+                           body=body))
         posts[url] = post
+        bodies[url] = body
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)
     chunks = [all_posts[i:i + POSTS_PER_PAGE] for i in range(0, len(all_posts), POSTS_PER_PAGE)] or [[]]
