@@ -45,6 +45,25 @@ class _Writer:
         self.markdown = markdown
         self.absolute = absolute
         self.zone, self.title = zone, title
+        self._style_ids: dict[str, str] = {}
+
+    # python-docx looks a style up by name through the whole styles part on every use: the Word
+    # file of a 50-action plan spent half its time there. Each name is looked up once here.
+    def _style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.styles[name].style_id
+        return self._style_ids[name]
+
+    def paragraph(self, text: str = "", style: str | None = None):
+        paragraph = self.doc.add_paragraph(text)
+        if style:
+            paragraph._p.style = self._style_id(style)
+        return paragraph
+
+    def new_table(self, rows: int, cols: int):
+        table = self.doc.add_table(rows=rows, cols=cols)
+        table._tbl.tblStyle_val = self._style_id("Table Grid")
+        return table
 
     # Markdown → Word ------------------------------------------------------------------------
     def text(self, markdown: str) -> None:
@@ -59,7 +78,7 @@ class _Writer:
         if tag in ("ul", "ol"):
             style = "List Bullet" if tag == "ul" else "List Number"
             for item in element.findall("li"):
-                paragraph = self.doc.add_paragraph(style=style if level == 0 else f"{style} 2")
+                paragraph = self.paragraph(style=style if level == 0 else f"{style} 2")
                 self._inline(paragraph, item, skip_blocks=True)
                 for child in item:
                     if child.tag in ("ul", "ol"):
@@ -76,8 +95,7 @@ class _Writer:
             rows = element.findall(".//tr")
             if rows:
                 width = max(len(r.findall("th") + r.findall("td")) for r in rows)
-                table = self.doc.add_table(rows=0, cols=width)
-                table.style = "Table Grid"
+                table = self.new_table(rows=0, cols=width)
                 for row in rows:
                     cells = table.add_row().cells
                     for cell, source in zip(cells, row.findall("th") + row.findall("td")):
@@ -133,7 +151,8 @@ class _Writer:
     # Building blocks ------------------------------------------------------------------------
     def heading(self, text: str, level: int, new_page: bool = False) -> None:
         # A heading that opens a page itself, rather than an empty paragraph with a break before it.
-        self.doc.add_heading(text, level=level).paragraph_format.page_break_before = new_page or None
+        style = "Title" if level == 0 else f"Heading {level}"
+        self.paragraph(text, style).paragraph_format.page_break_before = new_page or None
 
     def section(self, title: str, markdown: str, level: int) -> None:
         """A heading with its text, or nothing when the field is empty."""
@@ -149,8 +168,7 @@ class _Writer:
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         """A ruled table, its header row repeated on each page, columns as wide as their words."""
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
+        table = self.new_table(rows=1, cols=len(header))
         narrow_cells(table)
         header_row(table.rows[0], header)
         for row in rows:
@@ -165,7 +183,7 @@ class _Writer:
 
     def bullet(self, text: str, href: str = "") -> None:
         """A list item: a link when there is an address, else the text alone."""
-        paragraph = self.doc.add_paragraph(style="List Bullet")
+        paragraph = self.paragraph(style="List Bullet")
         if href:
             self._link(paragraph, text, href)
         else:
@@ -236,8 +254,7 @@ def _write_timeline(w: _Writer, plan: ActionPlan, timeline: list[dict[str, Any]]
     size, widths = next(((size, widths) for size in TIMELINE_SIZES
                          if (widths := column_widths(headers, as_rows, size, usable))),
                         (TIMELINE_SIZES[-1], [usable / 13] * 13))
-    table = w.doc.add_table(rows=1, cols=13)
-    table.style = "Table Grid"
+    table = w.new_table(rows=1, cols=13)
     narrow_cells(table)
     header_row(table.rows[0], headers)
     for row, action, cells in zip(timeline, actions, months):
@@ -269,7 +286,7 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
     when (a Timing in words)."""
     w = _Writer(helpers["markdown"], helpers["absolute"], policy.zone, plan.title)
     date, month, when = helpers["date"], helpers["month"], helpers["when"]
-    w.doc.add_heading(plan.title, level=0)
+    w.heading(plan.title, level=0)
     w.doc.add_paragraph(policy.zone).runs[0].bold = True
     w.doc.add_paragraph(f"Actieplan voor {plan.year}, ter uitvoering van het beleidsplan"
                         + (f" ({policy.title})." if policy.title else "."))
