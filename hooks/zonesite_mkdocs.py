@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     serving = _preview()
     _state["error"] = None
     try:
-        result = pipeline.run(root, site, include_drafts=serving, nav=config.nav,
+        result = pipeline.run(root, site, preview=serving, nav=config.nav,
                               docs_dir=Path(config.docs_dir),
                               dialect=Dialect(tuple(config.markdown_extensions), dict(config.mdx_configs)))
     except ContentError as error:
@@ -155,7 +155,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write_error_page(_state["error"], Path(config.config_file_path).parent, Path(config.site_dir))
         return
     result: pipeline.Build = _state["build"]
-    posts = [(url, post) for url, post in result.pages.posts.items() if not post.item.draft]
+    posts = list(result.pages.posts.items())
     site = {**_state["site"], "site_url": config.site_url or "http://localhost/"}
     write_feeds(posts, result.pages.bodies, site, Path(config.site_dir))
     _state["complete"] = True

@@ -19,6 +19,7 @@ from .validation import explain
 from pydantic import ValidationError
 
 from .pages import Pages, generate_pages
+from .publish import publish
 from .render import Dialect, Renderer
 
 
@@ -46,22 +47,24 @@ class Build:
     pages: Pages
 
 
-def run(root: Path, site: dict[str, Any], include_drafts: bool = False, nav: Any = None,
+def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None,
         docs_dir: Path | None = None, dialect: Dialect | None = None) -> Build:
-    """Load and check all content, then generate every page. Raises ContentError on bad content."""
+    """Load and check all content, let through what may be seen, then generate every page.
+    Raises ContentError on bad content. `preview`: the editors' own preview, which shows drafts."""
     now = build_time()
-    content, identity, problems = check_all(root, site, now, include_drafts, nav, docs_dir)
+    content, identity, problems = check_all(root, site, now, nav, docs_dir)
     problems.raise_if_any()
+    shown = publish(content, preview)
     renderer = Renderer(root / "overrides" / "zonesite", dialect)
-    return Build(root, now, content, generate_pages(content, renderer, site, identity, docs_addresses(root)))
+    return Build(root, now, shown, generate_pages(shown, renderer, site, identity, docs_addresses(root)))
 
 
-def check_all(root: Path, site: dict[str, Any], now: dt.datetime, include_drafts: bool, nav: Any,
+def check_all(root: Path, site: dict[str, Any], now: dt.datetime, nav: Any,
               docs_dir: Path | None) -> tuple[Content, Identity | None, Problems]:
     """Every check, the same for `make check` and the build, so that they never disagree.
 
     `nav` is mkdocs.yml's own menu (None when it has none: then MkDocs lists every page)."""
-    content, problems = load_content(root, now, include_drafts)
+    content, problems = load_content(root, now)
     check_docs(root, docs_dir or root / "docs", nav, problems)
     identity = check_identity(site, problems)
     return content, identity, problems

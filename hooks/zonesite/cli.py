@@ -20,7 +20,7 @@ def check(root: Path) -> int:
     config = read_config(root)
     site = site_settings(config)
     # Drafts and embargoed items are checked too: they will be published one day.
-    content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc), True,
+    content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc),
                                      config.get("nav"), root / str(config.get("docs_dir") or "docs"))
     if problems.items:
         print(ContentError(problems.items).report(), file=sys.stderr)

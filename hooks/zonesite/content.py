@@ -16,7 +16,7 @@ from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.common import YearMonth
-from .models.news import NewsItem, moment_start
+from .models.news import NewsItem
 from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
 from .source import Document, display_path, escape_invisible, read_front_matter, read_text, read_yaml, shown
 from .validation import validate
@@ -60,7 +60,7 @@ class Objectives:
 
 @dataclass
 class Post:
-    """A published news item with what its file name and body add to the front matter."""
+    """A news item with what its file name and body add to the front matter."""
 
     item: NewsItem
     year: str
@@ -78,7 +78,7 @@ class Content:
     objectives: dict[str, Objectives] = field(default_factory=dict)
     action_plans: dict[str, ActionPlan] = field(default_factory=dict)
     fiches: dict[str, list[Fiche]] = field(default_factory=dict)  # per action plan, in number order
-    posts: list[Post] = field(default_factory=list)  # published only, newest first
+    posts: list[Post] = field(default_factory=list)  # newest first; after publish(), only what may be seen
     sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
     broken_ids: set[str] = field(default_factory=set)  # plans that exist but failed validation
     broken_fiches: set[str] = field(default_factory=set)  # `plan/fiche` of fiches that failed validation
@@ -104,12 +104,13 @@ class Content:
         return self.sources.get(id(model), "")
 
 
-def load_content(root: Path, now: dt.datetime, include_drafts: bool = False) -> tuple[Content, Problems]:
-    """Read plans/ and news/ under `root`. Problems are collected, never raised here."""
+def load_content(root: Path, now: dt.datetime) -> tuple[Content, Problems]:
+    """Read plans/ and news/ under `root`: everything, drafts and items under embargo too (they
+    are checked like any other; publish.py sets them aside). Problems are collected, never raised."""
     problems = Problems()
     content = Content(now=now)
-    _load_plans(root, content, problems, now)
-    _load_news(root, content, problems, now, include_drafts)
+    _load_plans(root, content, problems)
+    _load_news(root, content, problems)
     _load_newsletter_intros(root, content, problems)
     return content, problems
 
@@ -133,7 +134,7 @@ def _load_newsletter_intros(root: Path, content: Content, problems: Problems) ->
         content.newsletter_intros[month] = text
 
 
-def _load_plans(root: Path, content: Content, problems: Problems, now: dt.datetime) -> None:
+def _load_plans(root: Path, content: Content, problems: Problems) -> None:
     plans_dir = root / "plans"
     fiche_docs: dict[str, list[tuple[Document, Fiche]]] = {}
     plan_docs: dict[str, Document] = {}
@@ -190,7 +191,7 @@ def _load_plans(root: Path, content: Content, problems: Problems, now: dt.dateti
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
             if fiche is not None:
-                fiche = _embargo_progress(fiche, now).with_file_key(file.stem)
+                fiche = fiche.with_file_key(file.stem)
                 fiches.append((fiche_doc, fiche))
                 content.sources[id(fiche)] = fiche_doc.path
             else:
@@ -235,12 +236,6 @@ def _raw_id(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     return str(value).strip() or None
-
-
-def _embargo_progress(fiche: Fiche, now: dt.datetime) -> Fiche:
-    """Progress entries dated after the build are not shown yet, like news under embargo."""
-    public = [update for update in fiche.progress if moment_start(update.date) <= now]
-    return fiche if len(public) == len(fiche.progress) else fiche.model_copy(update={"progress": public})
 
 
 def _claim_id(plan_id: str, doc: Document, addresses: Claims, problems: Problems) -> bool:
@@ -357,8 +352,7 @@ def _check_continuation(fiche: Fiche, doc: Document, content: Content, problems:
                    "controleer het nummer van de fiche")
 
 
-def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetime,
-               include_drafts: bool) -> None:
+def _load_news(root: Path, content: Content, problems: Problems) -> None:
     _check_news_files(root, problems)
     addresses: dict[tuple[str, str, str], str] = {}
     for file in sorted((root / "news").glob("[0-9]*/*.md")):
@@ -376,8 +370,6 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
                 _check_references(_raw_texts(doc.data.get("actions")), doc, content, problems)
             continue
         _check_post(item, doc, file, root, content, problems)
-        # Every check runs before drafts and embargoed items are set aside, so that `make check`
-        # (which sees them all) and the build (which does not) give the same verdict.
         year, month, day, slug = name.groups()
         if (int(year), int(month), int(day)) != (item.date.year, item.date.month, item.date.day):
             doc.report(problems, ("date",), f"de datum in de bestandsnaam ({year}-{month}-{day}) verschilt "
@@ -390,8 +382,6 @@ def _load_news(root: Path, content: Content, problems: Problems, now: dt.datetim
             continue
         addresses[address] = doc.path
         check_body(doc, urls.post(*address), problems)
-        if item.draft and not include_drafts or item.published > now:
-            continue  # drafts and embargoed items are dropped here, so nothing later can leak them
         post = Post(item, *address, body=doc.body, source=doc.path, folder=file.parent)
         content.posts.append(post)
         content.sources[id(item)] = doc.path

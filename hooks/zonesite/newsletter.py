@@ -20,7 +20,6 @@ from .models.identity import Identity
 from .models.news import moment_start
 
 EVENT_WINDOW = dt.timedelta(weeks=6)
-GMAIL_CLIP_BYTES = 102_400
 
 
 @dataclass
@@ -39,10 +38,10 @@ class Issue:
 
 
 def collect_issues(content: Content) -> list[Issue]:
-    """One issue per month that has published news for the newsletter, newest first."""
+    """One issue per month that has news for the newsletter, newest first (`content` is published)."""
     by_month: dict[YearMonth, list[Post]] = defaultdict(list)
     for post in content.posts:
-        if post.item.newsletter_month is not None and not post.item.draft:
+        if post.item.newsletter_month is not None:
             by_month[post.item.newsletter_month].append(post)
     progress: dict[YearMonth, list] = defaultdict(list)
     for plan_id, fiches in content.fiches.items():
@@ -50,7 +49,7 @@ def collect_issues(content: Content) -> list[Issue]:
             for update in fiche.progress:
                 progress[YearMonth(update.date.year, update.date.month)].append(
                     (content.action_plans[plan_id], fiche, update))
-    events = sorted((p for p in content.posts if p.item.event and not p.item.draft),
+    events = sorted((p for p in content.posts if p.item.event),
                     key=lambda p: moment_start(p.item.event.start))
     issues = []
     for month in sorted(by_month, reverse=True):
