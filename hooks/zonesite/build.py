@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,8 @@ from typing import Any
 from .claims import docs_addresses
 from .content import Content, load_content
 from .docs import check_docs
-from .errors import ContentError, Problem, Problems
-from .models.common import LAST_YEAR
-from .source import shown
+from .dates import build_time
+from .errors import ContentError, Problems
 from .models.identity import Identity
 from .validation import explain
 from pydantic import ValidationError
@@ -21,22 +19,6 @@ from pydantic import ValidationError
 from .pages import Pages, generate_pages
 from .publish import publish
 from .render import Dialect, Renderer
-
-
-# SOURCE_DATE_EPOCH up to the last year content may have: later moments overflow dates and zips.
-_LAST_EPOCH = int(dt.datetime(LAST_YEAR, 12, 31, tzinfo=dt.timezone.utc).timestamp())
-
-
-def build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set, so that two builds of the same input match byte for byte."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.datetime.now(tz=dt.timezone.utc)
-    if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _LAST_EPOCH:
-        raise ContentError([Problem("SOURCE_DATE_EPOCH", 0, "", f"{shown(epoch)} is geen bouwmoment — geef "
-                                    f"seconden sinds 1970 (bv. 1795000000), tot {_LAST_EPOCH}, of laat de "
-                                    "variabele weg")])
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .content import Post
-from .models.news import moment_start
+from .dates import moment_start
 
 CALENDAR_PATH = "agenda.ics"
 EVENT_FILE = "afspraak.ics"

@@ -17,7 +17,7 @@ from .models.actionplan import ActionPlan
 from .models.common import YearMonth
 from .models.fiche import Fiche, ProgressUpdate
 from .models.identity import Identity
-from .models.news import moment_start
+from .dates import moment_start
 
 EVENT_WINDOW = dt.timedelta(weeks=6)
 

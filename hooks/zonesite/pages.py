@@ -22,14 +22,15 @@ from .content import Content, Post, fiche_order
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
 from .models.identity import Identity
-from .models.news import BRUSSELS, moment_start
+from .dates import current_month, moment_start
 from .newsletter import collect_issues, issue_path, render_email
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche, Milestone
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
 from .models.timing import Timing
-from .render import Renderer, long_date, month_abbr, month_name, timing_text, toc
+from .dates import long_date, month_abbr, month_name, timing_text
+from .render import Renderer, toc
 from .wordfile import write_action_plan
 
 
@@ -309,14 +310,6 @@ def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any
         if total:
             rows.append({"sd": sd, "counts": counts, "total": total})
     return rows
-
-
-def current_month(year: int, now: dt.datetime) -> int | None:
-    """The build moment's month (Brussels time) when it falls in `year`: the timeline marks it."""
-    if abs(now.year - year) > 1:  # far off (`make check` looks from the end of time): no zone arithmetic
-        return None
-    local = now.astimezone(BRUSSELS)
-    return local.month if local.year == year else None
 
 
 def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import datetime as dt
 
 from .content import Content, Post
 from .models.fiche import Fiche
-from .models.news import moment_start
+from .dates import moment_start
 
 
 def is_public(post: Post, now: dt.datetime) -> bool:

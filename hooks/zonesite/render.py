@@ -11,17 +11,14 @@ from pathlib import Path
 
 import markdown
 import nh3
-from babel.dates import format_date, format_datetime
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown.extensions.toc import slugify
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .models.common import YearMonth
+from .dates import date_time, event_when, long_date, month_abbr, month_name, time_of_day, timing_text
 from .urls import relative
-
-LOCALE = "nl_BE"
 
 # The same Markdown dialect as the site's own pages (mkdocs.yml), so a field reads like a page.
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists", "mdx_truly_sane_lists", "smarty"]
@@ -79,71 +76,9 @@ def css_string(text: str) -> Markup:
                                 for c in text) + '"')
 
 
-def long_date(value: dt.date | dt.datetime) -> str:
-    """17 mei 2025"""
-    return format_date(value, "d MMMM y", locale=LOCALE)
-
-
-def date_time(value: dt.date | dt.datetime) -> str:
-    """17 mei 2025 om 19.30 uur, or the date alone for a whole day."""
-    if isinstance(value, dt.datetime):
-        return f"{long_date(value)} om {time_of_day(value)}"
-    return long_date(value)
-
-
-def _clock(value: dt.datetime) -> str:
-    # The Flemish way to write a time: 18.30, never 18:30. Every time on the site comes from here.
-    return format_datetime(value, "HH.mm", locale=LOCALE)
-
-
-def time_of_day(value: dt.datetime) -> str:
-    """18.30 uur"""
-    return f"{_clock(value)} uur"
-
-
-def _day(value: dt.date) -> str:
-    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
-
-
-def event_when(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) -> str:
-    """donderdag 10 december 2026 van 18.30 tot 21.30 uur; a date alone is a whole day."""
-    if isinstance(start, dt.datetime):
-        if end is None:
-            return f"{_day(start)} om {time_of_day(start)}"
-        if end.date() == start.date():
-            return f"{_day(start)} van {_clock(start)} tot {time_of_day(end)}"
-        return f"van {_day(start)} om {time_of_day(start)} tot {_day(end)} om {time_of_day(end)}"
-    if end is None or end == start:
-        return f"{_day(start)} (hele dag)"
-    return f"van {_day(start)} tot {_day(end)}"
-
-
-@functools.cache  # list pages repeat the same archive months; Babel is slow per call
-def month_name(value: YearMonth | int, year: bool = True) -> str:
-    """maart 2024, or maart."""
-    if isinstance(value, int):
-        return format_date(dt.date(2000, value, 1), "MMMM", locale=LOCALE)
-    return format_date(dt.date(value.year, value.month, 1), "MMMM y" if year else "MMMM", locale=LOCALE)
-
-
-def timing_text(timing) -> str:
-    """A `Timing` as the plan wrote it; the plain month form as month names (maart 2025 tot mei 2025)."""
-    if timing is None:
-        return ""
-    if timing.text:
-        return timing.text
-    if timing.first == timing.last:
-        return month_name(timing.first)
-    return f"{month_name(timing.first)} tot {month_name(timing.last)}"
-
-
 def host(url: str) -> str:
     """The site a link leads to, for link texts that say where they go: `www.example.be`."""
     return urlsplit(url).hostname or url
-
-
-def month_abbr(month: int) -> str:
-    return format_date(dt.date(2000, month, 1), "MMM", locale=LOCALE).rstrip(".")
 
 
 @dataclass(frozen=True)
