@@ -62,10 +62,6 @@ def collect_issues(content: Content) -> list[Issue]:
     return issues
 
 
-def issue_path(month: YearMonth) -> str:
-    return f"nieuwsbrief/{month}/"
-
-
 def render_email(issue: Issue, render: Callable[..., str], identity: Identity, site: dict[str, Any],
                  links: dict[str, Any]) -> tuple[bytes, bytes]:
     """The email as (HTML, plain text). `render(template, **context)` renders a Jinja template."""

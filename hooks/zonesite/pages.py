@@ -20,10 +20,10 @@ from . import urls
 from .claims import PageClaims
 from .content import Content, Post, fiche_order
 from .guide import field_tables
-from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
+from .ical import build_calendar
 from .models.identity import Identity
 from .dates import current_month, moment_start
-from .newsletter import collect_issues, issue_path, render_email
+from .newsletter import collect_issues, render_email
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche, Milestone
 from .models.policy import PolicyPlan
@@ -288,7 +288,7 @@ def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fich
     pages.append(_page(renderer, "print_action_plan.html", urls.print_view(plan.id),
                        f"{plan.title}: afdrukversie", hide=("navigation", "toc"), plan=plan, policy=policy,
                        fiches=entries, rows=rows, appendices=appendices, docx_url=urls.word_file(plan.id)))
-    base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
+    base = urls.absolute("", site.get("site_url", ""))
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
                "date": long_date, "month": month_name, "month_abbr": month_abbr, "when": timing_text}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
@@ -481,32 +481,32 @@ def _generate_agenda(content: Content, renderer: Renderer, site: dict[str, Any],
                   key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
     pages.append(_page(renderer, "agenda.html", urls.AGENDA, "Agenda",
                        description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
-                       upcoming=upcoming, past=past, site=site, calendar_path=CALENDAR_PATH))
+                       upcoming=upcoming, past=past, site=site,
+                       calendar_url=urls.absolute(urls.CALENDAR, site.get("site_url", ""))))
     name = f"{site.get('site_name') or 'Zonesite'}: agenda"
-    files = {CALENDAR_PATH: build_calendar([(post_url(p), p) for p in events], site, name)}
+    files = {urls.CALENDAR: build_calendar([(post_url(p), p) for p in events], site, name)}
     for post in events:
-        files[post_url(post) + EVENT_FILE] = build_calendar([(post_url(post), post)], site, name)
+        files[urls.event_calendar(post_url(post))] = build_calendar([(post_url(post), post)], site, name)
     return files
 
 
 def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity,
                           pages: list[GeneratedPage]) -> dict[str, bytes]:
     issues = collect_issues(content)
-    base = (site.get("site_url") or "").rstrip("/") + "/"
     links = {"archive_url": urls.NEWSLETTERS,
-             "absolute": lambda url: base + url}
+             "absolute": lambda url: urls.absolute(url, site.get("site_url", ""))}
     pages.append(_page(renderer, "newsletter_archive.html", urls.NEWSLETTERS, "Nieuwsbrief",
                        description="Alle nieuwsbrieven van de eerstelijnszone.", issues=issues,
-                       issue_url=issue_path))
+                       issue_url=urls.newsletter))
     files: dict[str, bytes] = {}
     for issue in issues:
-        url = issue_path(issue.month)
+        url = urls.newsletter(issue.month)
         first = issue.posts[0].item.title
         preheader = f"{first} en meer nieuws van {identity.name}" if len(issue.posts) > 1 else first
         email_html, email_text = render_email(issue, renderer.render_detached, identity, site,
                                               {**links, "web_url": url, "preheader": preheader})
-        files[url + "email.html"] = email_html
-        files[url + "email.txt"] = email_text
+        files[urls.newsletter_email(issue.month, "html")] = email_html
+        files[urls.newsletter_email(issue.month, "txt")] = email_text
         pages.append(_page(renderer, "newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
                            description=preheader, issue=issue, zone=identity, **links))
     return files
