@@ -355,6 +355,7 @@ def _check_continuation(fiche: Fiche, doc: Document, content: Content, problems:
 def _load_news(root: Path, content: Content, problems: Problems) -> None:
     _check_news_files(root, problems)
     addresses: dict[tuple[str, str, str], str] = {}
+    tags: dict[str, tuple[str, str]] = {}  # a topic's address → its spelling and the first file using it
     for file in sorted((root / "news").glob("[0-9]*/*.md")):
         if not images.own_file(file, root, "news", problems):
             continue
@@ -370,6 +371,7 @@ def _load_news(root: Path, content: Content, problems: Problems) -> None:
                 _check_references(_raw_texts(doc.data.get("actions")), doc, content, problems)
             continue
         _check_post(item, doc, file, root, content, problems)
+        _check_tags(item, doc, tags, problems)
         year, month, day, slug = name.groups()
         if (int(year), int(month), int(day)) != (item.date.year, item.date.month, item.date.day):
             doc.report(problems, ("date",), f"de datum in de bestandsnaam ({year}-{month}-{day}) verschilt "
@@ -418,6 +420,17 @@ def _check_references(references: list[str | None], doc: Document, content: Cont
         if reference is not None and content.fiche(reference) is None and not content.is_broken(reference):
             doc.report(problems, ("actions", i), f"fiche {shown(reference)} bestaat niet — schrijf "
                        "`<actieplan-id>/<fiche-nummer>`, bv. `actieplan-2024/3`")
+
+
+def _check_tags(item: NewsItem, doc: Document, seen: dict[str, tuple[str, str]], problems: Problems) -> None:
+    """One topic, one spelling: `Vorming` and `vorming` would want one page (/nieuws/onderwerp/vorming/)."""
+    for number, tag in enumerate(item.tags):
+        address = urls.tag(tag)
+        spelling, where = seen.setdefault(address, (tag, doc.path))
+        if spelling != tag:
+            place = "ook in dit bestand" if where == doc.path else f"in {where}"
+            doc.report(problems, ("tags", number), f"'{tag}' en '{spelling}' ({place}) zijn hetzelfde onderwerp, "
+                       f"met één pagina (/{address}) — schrijf het overal als '{spelling}'")
 
 
 def _check_post(item: NewsItem, doc: Document, file: Path, root: Path, content: Content,
