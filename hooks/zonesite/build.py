@@ -11,7 +11,7 @@ from .claims import docs_addresses
 from .content import Content, load_content
 from .docs import check_docs
 from .dates import build_time
-from .errors import ContentError, Problems
+from .errors import Problems
 from .models.identity import Identity
 from .validation import explain
 from pydantic import ValidationError

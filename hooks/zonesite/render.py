@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import html
 import re
 from dataclasses import dataclass, field
