@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 
 from .errors import ContentError, Problem
-from .source import shown
+from .errors import shown
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 LOCALE = "nl_BE"

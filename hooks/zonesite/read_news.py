@@ -12,7 +12,8 @@ from .content import Content, Post
 from .errors import Problems
 from .models.common import YearMonth
 from .models.news import NewsItem
-from .source import Document, display_path, escape_invisible, read_front_matter, read_text, shown
+from .errors import escape_invisible, shown
+from .source import Document, display_path, read_front_matter, read_text
 from .validation import validate
 
 NEWS_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")

@@ -12,7 +12,8 @@ from .errors import Problems
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.policy import PolicyPlan
-from .source import Document, escape_invisible, read_yaml, shown
+from .errors import escape_invisible, shown
+from .source import Document, read_yaml
 from .validation import validate
 
 
