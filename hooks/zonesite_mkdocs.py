@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from zonesite import build as pipeline
-from zonesite import sitedir
+from zonesite import sitedir, urls
 from zonesite.errors import ContentError
 from zonesite.feeds import write_feeds
 from zonesite.render import Dialect, Renderer
@@ -25,9 +25,6 @@ from zonesite.render import Dialect, Renderer
 _state: dict[str, object] = {"command": None}
 CONTENT_FOLDERS = ("plans", "news")
 log = logging.getLogger("mkdocs.plugins.zonesite")
-
-# The editors' manual: in the preview's navigation and search, not in the public site's.
-MANUAL = "handleiding/"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -58,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The public site is the zone's, not a documentation tool: no repository link, no edit
         # pencils, no manual in the menu. The preview keeps them; editors need them there.
         config.repo_url = config.edit_uri = None
-        nav = [entry for entry in nav if not all(uri.startswith(MANUAL) for uri in _nav_uris(entry))]
+        nav = [entry for entry in nav if not all(uri.startswith(urls.MANUAL) for uri in _nav_uris(entry))]
     config.nav = result.pages.nav + nav
     if _state["command"] in ("build", "gh-deploy"):
         # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
@@ -122,7 +119,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    if not _preview() and page.file.src_uri.startswith(MANUAL):
+    if not _preview() and page.file.src_uri.startswith(urls.MANUAL):
         page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
     return markdown
 

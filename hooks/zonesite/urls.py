@@ -34,7 +34,11 @@ HOME = ""
 NEWS = "nieuws/"
 AGENDA = "agenda/"
 NEWSLETTERS = "nieuwsbrief/"
-FIELD_REFERENCE = "handleiding/velden/"
+MANUAL = "handleiding/"  # the editors' manual (docs/handleiding/): in the preview's menu only
+FIELD_REFERENCE = f"{MANUAL}velden/"
+SEARCH = "search/"  # the theme's search index
+SEARCH_DUTCH = "zoeken/"  # what a Dutch reader would type: kept free so that it can never mislead
+THEME_ASSETS = "assets/"
 # Files readers' software subscribes to: these addresses never change once a zone has published.
 RSS = "feed.xml"
 ATOM = "atom.xml"

@@ -34,7 +34,7 @@ from .settings import PLACEHOLDER_URL, read_config
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Path("node_modules") / "axe-core" / "axe.min.js"
 # The editors' guide is the engine's own documentation, checked by the engine's tests.
-NOT_THE_ZONES = ("handleiding/", "404.html")
+NOT_THE_ZONES = (urls.MANUAL, "404.html")
 _TEXT_FILES = {".html", ".xml", ".json", ".ics", ".txt", ".gz"}
 
 
