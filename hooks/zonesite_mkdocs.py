@@ -15,10 +15,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from zonesite import build as pipeline
-from zonesite import sitedir, urls
+from zonesite import sitedir
 from zonesite.errors import ContentError
+from zonesite.publicsite import nav_uris, public_nav, searchable
 from zonesite.feeds import write_feeds
 from zonesite.render import Dialect, Renderer
+from zonesite.settings import site_settings
 
 # The command comes from on_startup; without it (MkDocs used as a library) on_shutdown may not run
 # either, so the site is then written in place as MkDocs does.
@@ -33,8 +35,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    site = {"site_name": config.site_name, "site_description": config.site_description or "",
-            "site_url": config.site_url or "", **config.extra}
+    site = site_settings({"site_name": config.site_name, "site_description": config.site_description,
+                          "site_url": config.site_url, "extra": dict(config.extra)})
     serving = _preview()
     _state["error"] = None
     try:
@@ -55,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The public site is the zone's, not a documentation tool: no repository link, no edit
         # pencils, no manual in the menu. The preview keeps them; editors need them there.
         config.repo_url = config.edit_uri = None
-        nav = [entry for entry in nav if not all(uri.startswith(urls.MANUAL) for uri in _nav_uris(entry))]
+        nav = public_nav(nav)
     config.nav = result.pages.nav + nav
     if _state["command"] in ("build", "gh-deploy"):
         # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
@@ -100,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state["error"] is not None:
         return Files([])  # nothing but the error page, written in on_post_build
     result: pipeline.Build = _state["build"]
-    in_nav = set(_nav_uris(config.nav))
+    in_nav = set(nav_uris(config.nav))
     for page in result.pages.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
@@ -119,7 +121,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    if not _preview() and page.file.src_uri.startswith(urls.MANUAL):
+    if not _preview() and not searchable(page.file.src_uri):
         page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
     return markdown
 
@@ -169,13 +171,3 @@ def _write_error_page(error: ContentError, root: Path, site_dir: Path) -> None:
                                     epoch=round(time.monotonic() * 1000))
     site_dir.mkdir(parents=True, exist_ok=True)
     (site_dir / "404.html").write_text(page, encoding="utf-8")
-
-
-def _nav_uris(nav) -> list[str]:
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [uri for value in nav.values() for uri in _nav_uris(value)]
-    if isinstance(nav, list):
-        return [uri for item in nav for uri in _nav_uris(item)]
-    return []

@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import markdown
 import nh3
@@ -85,6 +86,19 @@ class Dialect:
 
     extensions: tuple = ("toc", "tables", "fenced_code")  # what MkDocs always adds
     configs: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, extensions: Any) -> "Dialect":
+        """mkdocs.yml's `markdown_extensions` (names, or one-key mappings to their settings) as
+        MkDocs reads them: its own three first."""
+        names, configs = list(cls.extensions), {}
+        for entry in extensions or []:
+            name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+            if name not in names:
+                names.append(name)
+            if settings:
+                configs[name] = settings
+        return cls(tuple(names), configs)
 
     @property
     def permalink_title(self) -> str | None:
