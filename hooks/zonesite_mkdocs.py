@@ -12,21 +12,21 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from zonesite import build as pipeline
 from zonesite import sitedir
 from zonesite.errors import ContentError
+from zonesite.publicsite import nav_uris, public_nav, searchable
 from zonesite.feeds import write_feeds
-from zonesite.render import Renderer, sanitize_page
+from zonesite.render import Dialect, Renderer
+from zonesite.settings import site_settings
 
 # The command comes from on_startup; without it (MkDocs used as a library) on_shutdown may not run
 # either, so the site is then written in place as MkDocs does.
 _state: dict[str, object] = {"command": None}
 CONTENT_FOLDERS = ("plans", "news")
 log = logging.getLogger("mkdocs.plugins.zonesite")
-
-# The editors' manual: in the preview's navigation and search, not in the public site's.
-MANUAL = "handleiding/"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,13 +35,14 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    site = {"site_name": config.site_name, "site_description": config.site_description or "",
-            "site_url": config.site_url or "", **config.extra}
+    site = site_settings({"site_name": config.site_name, "site_description": config.site_description,
+                          "site_url": config.site_url, "extra": dict(config.extra)})
     serving = _preview()
     _state["error"] = None
     try:
-        result = pipeline.run(root, site, include_drafts=serving, nav=config.nav,
-                              docs_dir=Path(config.docs_dir))
+        result = pipeline.run(root, site, preview=serving, nav=config.nav,
+                              docs_dir=Path(config.docs_dir),
+                              dialect=Dialect(tuple(config.markdown_extensions), dict(config.mdx_configs)))
     except ContentError as error:
         if not serving:
             raise PluginError(error.report()) from None
@@ -56,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The public site is the zone's, not a documentation tool: no repository link, no edit
         # pencils, no manual in the menu. The preview keeps them; editors need them there.
         config.repo_url = config.edit_uri = None
-        nav = [entry for entry in nav if not all(uri.startswith(MANUAL) for uri in _nav_uris(entry))]
+        nav = public_nav(nav)
     config.nav = result.pages.nav + nav
     if _state["command"] in ("build", "gh-deploy"):
         # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
@@ -101,11 +102,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state["error"] is not None:
         return Files([])  # nothing but the error page, written in on_post_build
     result: pipeline.Build = _state["build"]
-    in_nav = set(_nav_uris(config.nav))
+    in_nav = set(nav_uris(config.nav))
     for page in result.pages.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.text(), inclusion=inclusion))
+        files.append(File.generated(config, page.src_uri, content=page.front_matter(), inclusion=inclusion))
     for path, source in result.pages.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
     for path, data in result.pages.files.items():
@@ -115,14 +116,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
     for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(templates)]:
         files.remove(file)
-    _state["html"] = {}
     _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
     _state["updated"] = {page.src_uri: page.updated for page in result.pages.pages if page.updated}
     return files
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    if not _preview() and page.file.src_uri.startswith(MANUAL):
+    if not _preview() and not searchable(page.file.src_uri):
         page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
     return markdown
 
@@ -143,13 +143,15 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    result: pipeline.Build = _state["build"]
-    if page.url in result.pages.posts:
-        # A news body may hold HTML; an editor's account must not be able to plant a script.
-        html = sanitize_page(html)
-        # Keep the rendered body once, for the feeds: no second Markdown pass.
-        _state["html"][page.url] = html
-    return html
+    if _state["error"] is not None:
+        return html
+    # A generated page arrives as front matter only (nothing for Markdown to do): its content is
+    # the pipeline's HTML, and its outline comes from that HTML's headings.
+    generated = _state["build"].pages.page(page.url)
+    if generated is None:
+        return html
+    page.toc = get_toc(generated.toc())
+    return generated.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -157,9 +159,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write_error_page(_state["error"], Path(config.config_file_path).parent, Path(config.site_dir))
         return
     result: pipeline.Build = _state["build"]
-    posts = [(url, post) for url, post in result.pages.posts.items() if not post.item.draft]
+    posts = list(result.pages.posts.items())
     site = {**_state["site"], "site_url": config.site_url or "http://localhost/"}
-    write_feeds(posts, _state["html"], site, Path(config.site_dir))
+    write_feeds(posts, result.pages.bodies, site, Path(config.site_dir))
     _state["complete"] = True
 
 
@@ -174,13 +176,3 @@ def _write_error_page(error: ContentError, root: Path, site_dir: Path) -> None:
                                     epoch=round(time.monotonic() * 1000))
     site_dir.mkdir(parents=True, exist_ok=True)
     (site_dir / "404.html").write_text(page, encoding="utf-8")
-
-
-def _nav_uris(nav) -> list[str]:
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [uri for value in nav.values() for uri in _nav_uris(value)]
-    if isinstance(nav, list):
-        return [uri for item in nav for uri in _nav_uris(item)]
-    return []

@@ -21,7 +21,7 @@ from conftest import BROKEN_BASE, FIXTURES, ROOT, make_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from zonesite import build as pipeline  # noqa: E402
-from zonesite import scaffold  # noqa: E402
+from zonesite import dates, scaffold  # noqa: E402
 from zonesite.errors import ContentError  # noqa: E402
 from zonesite.render import Renderer  # noqa: E402
 from zonesite.pages import generate_pages  # noqa: E402
@@ -122,7 +122,7 @@ def all_mutants() -> list[Mutant]:
 
 def check(project: Path):
     """What `make check` does, in-process."""
-    return pipeline.check_all(project, {}, EVERYTHING, True, None, project / "docs")
+    return pipeline.check_all(project, {}, EVERYTHING, None, project / "docs")
 
 
 def copy_zone(root: Path, dest: Path) -> Path:
@@ -287,7 +287,7 @@ def test_long_values_are_bounded_and_echoed_briefly(tmp_path):
 def test_garbled_source_date_epoch_is_a_message(monkeypatch, epoch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     with pytest.raises(ContentError) as raised:
-        pipeline.build_time()
+        dates.build_time()
     assert raised.value.report().splitlines()[1].startswith("SOURCE_DATE_EPOCH: ")
 
 

@@ -14,6 +14,7 @@ from conftest import ROOT, make_project
 from test_news import add_item
 from test_toolkit import zonesite
 from zonesite.content import load_content
+from zonesite.publish import hidden as not_public
 from zonesite.verify import unfilled, unpublished_traces
 from zonesite.zone import set_value
 
@@ -71,10 +72,8 @@ def test_broken_links_and_inaccessible_content_fail_with_their_page(zone):
 
 
 def test_unpublished_text_anywhere_in_the_output_is_found(zone, tmp_path):
-    content, _ = load_content(zone, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
-    now = dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc)
-    hidden = [p for p in content.posts if p.item.draft or p.item.published > now]
-    published = [p for p in content.posts if p not in hidden]
+    content, _ = load_content(zone, dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc))
+    hidden, published = not_public(content)
     assert len(hidden) == 2 and len(published) == 1
     site = tmp_path / "site"
     (site / "nieuws").mkdir(parents=True)

@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from . import links, urls
 from .errors import Problems
-from .source import Document, shown
+from .errors import shown
+from .source import Document
 
 MAX_BODY = 200_000  # characters: some fifty pages of text; a pasted 20 MB file is refused at once
 

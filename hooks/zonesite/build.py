@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,31 +10,15 @@ from typing import Any
 from .claims import docs_addresses
 from .content import Content, load_content
 from .docs import check_docs
-from .errors import ContentError, Problem, Problems
-from .models.common import LAST_YEAR
-from .source import shown
+from .dates import build_time
+from .errors import Problems
 from .models.identity import Identity
 from .validation import explain
 from pydantic import ValidationError
 
 from .pages import Pages, generate_pages
-from .render import Renderer
-
-
-# SOURCE_DATE_EPOCH up to the last year content may have: later moments overflow dates and zips.
-_LAST_EPOCH = int(dt.datetime(LAST_YEAR, 12, 31, tzinfo=dt.timezone.utc).timestamp())
-
-
-def build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set, so that two builds of the same input match byte for byte."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.datetime.now(tz=dt.timezone.utc)
-    if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _LAST_EPOCH:
-        raise ContentError([Problem("SOURCE_DATE_EPOCH", 0, "", f"{shown(epoch)} is geen bouwmoment — geef "
-                                    f"seconden sinds 1970 (bv. 1795000000), tot {_LAST_EPOCH}, of laat de "
-                                    "variabele weg")])
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+from .publish import publish
+from .render import Dialect, Renderer
 
 
 @dataclass
@@ -46,22 +29,24 @@ class Build:
     pages: Pages
 
 
-def run(root: Path, site: dict[str, Any], include_drafts: bool = False, nav: Any = None,
-        docs_dir: Path | None = None) -> Build:
-    """Load and check all content, then generate every page. Raises ContentError on bad content."""
+def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None,
+        docs_dir: Path | None = None, dialect: Dialect | None = None) -> Build:
+    """Load and check all content, let through what may be seen, then generate every page.
+    Raises ContentError on bad content. `preview`: the editors' own preview, which shows drafts."""
     now = build_time()
-    content, identity, problems = check_all(root, site, now, include_drafts, nav, docs_dir)
+    content, identity, problems = check_all(root, site, now, nav, docs_dir)
     problems.raise_if_any()
-    renderer = Renderer(root / "overrides" / "zonesite")
-    return Build(root, now, content, generate_pages(content, renderer, site, identity, docs_addresses(root)))
+    shown = publish(content, preview)
+    renderer = Renderer(root / "overrides" / "zonesite", dialect)
+    return Build(root, now, shown, generate_pages(shown, renderer, site, identity, docs_addresses(root)))
 
 
-def check_all(root: Path, site: dict[str, Any], now: dt.datetime, include_drafts: bool, nav: Any,
+def check_all(root: Path, site: dict[str, Any], now: dt.datetime, nav: Any,
               docs_dir: Path | None) -> tuple[Content, Identity | None, Problems]:
     """Every check, the same for `make check` and the build, so that they never disagree.
 
     `nav` is mkdocs.yml's own menu (None when it has none: then MkDocs lists every page)."""
-    content, problems = load_content(root, now, include_drafts)
+    content, problems = load_content(root, now)
     check_docs(root, docs_dir or root / "docs", nav, problems)
     identity = check_identity(site, problems)
     return content, identity, problems

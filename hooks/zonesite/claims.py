@@ -16,10 +16,10 @@ FIXED = {
     urls.NEWS: "de nieuwspagina",
     urls.AGENDA: "de agenda",
     urls.NEWSLETTERS: "de nieuwsbrieven",
-    "zoeken/": "de zoekfunctie",
-    "search/": "de zoekfunctie",
-    "assets/": "de vormgeving van de site",
-    "handleiding/": "de handleiding",
+    urls.SEARCH_DUTCH: "de zoekfunctie",
+    urls.SEARCH: "de zoekfunctie",
+    urls.THEME_ASSETS: "de vormgeving van de site",
+    urls.MANUAL: "de handleiding",
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import scaffold
 from .build import check_all
 from .errors import ContentError
+from .export import export
 from .schemas import write_schemas
 from .settings import read_config, site_settings
 from .verify import verify
@@ -20,7 +21,7 @@ def check(root: Path) -> int:
     config = read_config(root)
     site = site_settings(config)
     # Drafts and embargoed items are checked too: they will be published one day.
-    content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc), True,
+    content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc),
                                      config.get("nav"), root / str(config.get("docs_dir") or "docs"))
     if problems.items:
         print(ContentError(problems.items).report(), file=sys.stderr)
@@ -57,12 +58,17 @@ def main(argv: list[str] | None = None) -> int:
     action_plan.add_argument("--year", required=True)
     commands.add_parser("schemas", help="schrijf de JSON Schemas opnieuw")
     commands.add_parser("verify", help="bouw de site en controleer links, concepten en toegankelijkheid")
+    export_command = commands.add_parser("export", help="schrijf de hele site als gewone bestanden voor een "
+                                         "andere bouwmotor (zonder hooks)")
+    export_command.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
     if args.command == "verify":
         return verify(root)
+    if args.command == "export":
+        return export(root, args.out.resolve())
     if args.command == "schemas":
         for path in write_schemas(root):
             print(path)

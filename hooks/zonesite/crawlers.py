@@ -9,9 +9,9 @@ from collections.abc import Iterable
 
 from . import urls
 from .content import Content, Post
+from .dates import BRUSSELS
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
-from .models.news import BRUSSELS
 from .models.policy import PolicyPlan
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -50,3 +51,14 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value quoted in a message: short, and with invisible characters made visible."""
+    text = escape_invisible(str(value))
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+
+
+def escape_invisible(text: str) -> str:
+    """Control characters (terminal escape sequences) shown as \\x1b instead of acting on the terminal."""
+    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in text)

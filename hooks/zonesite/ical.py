@@ -9,11 +9,10 @@ from typing import Any
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from . import urls
 from .content import Post
-from .models.news import moment_start
+from .dates import moment_start
 
-CALENDAR_PATH = "agenda.ics"
-EVENT_FILE = "afspraak.ics"
 
 
 def event_uid(url: str, site_url: str) -> str:
@@ -24,7 +23,7 @@ def event_uid(url: str, site_url: str) -> str:
 
 def _event(url: str, post: Post, site: dict[str, Any]) -> Event:
     info = post.item.event
-    link = site["site_url"].rstrip("/") + "/" + url
+    link = urls.absolute(url, site["site_url"])
     event = Event()
     event.add("uid", event_uid(url, site["site_url"]))
     # DTSTAMP must be a UTC moment; the publication moment keeps two builds byte-identical.

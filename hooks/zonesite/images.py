@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from .errors import Problems
-from .source import escape_invisible
+from .errors import escape_invisible
 
 MAX_BYTES = 5 * 1024 * 1024
 RESIZE = "verklein ze, bv. tot 2000 pixels breed als JPEG (in Paint: Formaat wijzigen; op een Mac: Voorvertoning → Pas grootte aan)"

@@ -17,10 +17,9 @@ from .models.actionplan import ActionPlan
 from .models.common import YearMonth
 from .models.fiche import Fiche, ProgressUpdate
 from .models.identity import Identity
-from .models.news import moment_start
+from .dates import moment_start
 
 EVENT_WINDOW = dt.timedelta(weeks=6)
-GMAIL_CLIP_BYTES = 102_400
 
 
 @dataclass
@@ -39,10 +38,10 @@ class Issue:
 
 
 def collect_issues(content: Content) -> list[Issue]:
-    """One issue per month that has published news for the newsletter, newest first."""
+    """One issue per month that has news for the newsletter, newest first (`content` is published)."""
     by_month: dict[YearMonth, list[Post]] = defaultdict(list)
     for post in content.posts:
-        if post.item.newsletter_month is not None and not post.item.draft:
+        if post.item.newsletter_month is not None:
             by_month[post.item.newsletter_month].append(post)
     progress: dict[YearMonth, list] = defaultdict(list)
     for plan_id, fiches in content.fiches.items():
@@ -50,7 +49,7 @@ def collect_issues(content: Content) -> list[Issue]:
             for update in fiche.progress:
                 progress[YearMonth(update.date.year, update.date.month)].append(
                     (content.action_plans[plan_id], fiche, update))
-    events = sorted((p for p in content.posts if p.item.event and not p.item.draft),
+    events = sorted((p for p in content.posts if p.item.event),
                     key=lambda p: moment_start(p.item.event.start))
     issues = []
     for month in sorted(by_month, reverse=True):
@@ -61,10 +60,6 @@ def collect_issues(content: Content) -> list[Issue]:
         issue.progress = sorted(progress.get(month, []), key=lambda entry: entry[2].date, reverse=True)
         issues.append(issue)
     return issues
-
-
-def issue_path(month: YearMonth) -> str:
-    return f"nieuwsbrief/{month}/"
 
 
 def render_email(issue: Issue, render: Callable[..., str], identity: Identity, site: dict[str, Any],

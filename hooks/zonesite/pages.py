@@ -1,4 +1,4 @@
-"""Turn validated content into generated pages: Markdown text plus metadata, MkDocs-free.
+"""Turn validated content into generated pages: HTML plus metadata, MkDocs-free.
 
 Every page is rendered exactly once; list pages look things up in indexes built once here,
 so the build grows linearly with the content."""
@@ -14,28 +14,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from . import crawlers, urls
 from .claims import PageClaims
 from .content import Content, Post, fiche_order
 from .guide import field_tables
-from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
+from .ical import build_calendar
 from .models.identity import Identity
-from .models.news import BRUSSELS, moment_start
-from .newsletter import collect_issues, issue_path, render_email
+from .dates import current_month, moment_start
+from .newsletter import collect_issues, render_email
 from .models.actionplan import ActionPlan
 from .models.fiche import STATUS_LABELS, Fiche, Milestone
 from .models.policy import PolicyPlan
 from .models.common import YearMonth
 from .models.timing import Timing
-from .render import Renderer, long_date, month_abbr, month_name, timing_text
+from .dates import long_date, month_abbr, month_name, timing_text
+from .render import Renderer, toc
 from .wordfile import write_action_plan
 
 
 @dataclass
 class GeneratedPage:
     url: str
-    markdown: str
+    html: str  # the page's content, final: the engine puts it in the theme without a Markdown pass
     title: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the content file behind the page, for "edit this page"
@@ -45,14 +47,18 @@ class GeneratedPage:
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
-    def text(self) -> str:
+    def front_matter(self) -> str:
+        """The page's source for the engine: front matter only, the content comes as HTML."""
         # MkDocs and Material print the title and description without escaping (nav, <meta>):
         # escape them here, or a title could carry markup into every page of the site.
         meta = {**self.meta, "title": html.escape(self.title)}
         if "description" in meta:
             meta["description"] = html.escape(meta["description"])
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-        return f"---\n{front}---\n\n{self.markdown}"
+        return f"---\n{front}---\n"
+
+    def toc(self) -> list[dict]:
+        return toc(self.html)
 
 
 @dataclass
@@ -95,6 +101,13 @@ class Pages:
     assets: dict[str, str] = field(default_factory=dict)  # site path → file to copy (news images)
     files: dict[str, bytes] = field(default_factory=dict)  # site path → generated content (calendars)
     posts: dict[str, Post] = field(default_factory=dict)  # page url → news item, for the feeds
+    bodies: dict[str, str] = field(default_factory=dict)  # page url → the item's content, for the feeds
+
+    def page(self, url: str) -> GeneratedPage | None:
+        return self._by_url.get(url)
+
+    def __post_init__(self) -> None:
+        self._by_url = {page.url: page for page in self.pages}
 
 
 POSTS_PER_PAGE = 10
@@ -123,7 +136,8 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
     nav.append({"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)})
-    _generate_news(content, index, renderer, site, pages, assets, posts)
+    bodies: dict[str, str] = {}
+    _generate_news(content, index, renderer, site, pages, assets, posts, bodies)
     files.update(_generate_agenda(content, renderer, site, pages))
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
     files[urls.ROBOTS] = crawlers.robots_txt(site.get("site_url") or "")
@@ -135,17 +149,17 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     for path in [*assets, *files]:
         claims.take(path, f"het bestand {path}")
     claims.raise_if_any()
-    return Pages(pages, nav, assets=assets, files=files, posts=posts)
+    return Pages(pages, nav, assets=assets, files=files, posts=posts, bodies=bodies)
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
           description: str = "", hide: tuple[str, ...] = (), updated: dt.date | None = None,
           **context) -> GeneratedPage:
-    markdown = renderer.render(template, url, **context)
+    page_html = renderer.render(template, url, **context)
     meta: dict[str, Any] = {"description": description} if description else {}
     if hide:
         meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
-    return GeneratedPage(url, markdown, title, meta, source, updated)
+    return GeneratedPage(url, page_html, title, meta, source, updated)
 
 
 def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
@@ -285,7 +299,7 @@ def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fich
                        f"{plan.title}: afdrukversie", hide=("navigation", "toc"), updated=updated,
                        plan=plan, policy=policy,
                        fiches=entries, rows=rows, appendices=appendices, docx_url=urls.word_file(plan.id)))
-    base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
+    base = urls.absolute("", site.get("site_url", ""))
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
                "date": long_date, "month": month_name, "month_abbr": month_abbr, "when": timing_text}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
@@ -307,14 +321,6 @@ def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any
         if total:
             rows.append({"sd": sd, "counts": counts, "total": total})
     return rows
-
-
-def current_month(year: int, now: dt.datetime) -> int | None:
-    """The build moment's month (Brussels time) when it falls in `year`: the timeline marks it."""
-    if abs(now.year - year) > 1:  # far off (`make check` looks from the end of time): no zone arithmetic
-        return None
-    local = now.astimezone(BRUSSELS)
-    return local.month if local.year == year else None
 
 
 def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]:
@@ -421,15 +427,20 @@ def image_url(post: Post) -> str:
 
 
 def _generate_news(content: Content, index: Index, renderer: Renderer, site: dict[str, Any],
-                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post]) -> None:
+                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post],
+                   bodies: dict[str, str]) -> None:
     all_posts = content.posts
     for post in all_posts:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         past = bool(post.item.event) and post.item.event.ends_at() < content.now
+        # The item's own content, rendered once: the page shows it and the feeds carry it.
+        body = Markup(renderer.render("_post_body.html", url, post=post, body=renderer.body(post.body)))
         pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, updated=crawlers.post_date(post), post=post, fiches=fiches, past=past))
+                           description=post.item.description, updated=crawlers.post_date(post), post=post,
+                           fiches=fiches, past=past, body=body))
         posts[url] = post
+        bodies[url] = body
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)
     chunks = [all_posts[i:i + POSTS_PER_PAGE] for i in range(0, len(all_posts), POSTS_PER_PAGE)] or [[]]
@@ -481,34 +492,33 @@ def _generate_agenda(content: Content, renderer: Renderer, site: dict[str, Any],
                   key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
     pages.append(_page(renderer, "agenda.html", urls.AGENDA, "Agenda",
                        description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
-                       updated=crawlers.posts_date(events),
-                       upcoming=upcoming, past=past, site=site, calendar_path=CALENDAR_PATH))
+                       updated=crawlers.posts_date(events), upcoming=upcoming, past=past, site=site,
+                       calendar_url=urls.absolute(urls.CALENDAR, site.get("site_url", ""))))
     name = f"{site.get('site_name') or 'Zonesite'}: agenda"
-    files = {CALENDAR_PATH: build_calendar([(post_url(p), p) for p in events], site, name)}
+    files = {urls.CALENDAR: build_calendar([(post_url(p), p) for p in events], site, name)}
     for post in events:
-        files[post_url(post) + EVENT_FILE] = build_calendar([(post_url(post), post)], site, name)
+        files[urls.event_calendar(post_url(post))] = build_calendar([(post_url(post), post)], site, name)
     return files
 
 
 def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity,
                           pages: list[GeneratedPage]) -> dict[str, bytes]:
     issues = collect_issues(content)
-    base = (site.get("site_url") or "").rstrip("/") + "/"
     links = {"archive_url": urls.NEWSLETTERS,
-             "absolute": lambda url: base + url}
+             "absolute": lambda url: urls.absolute(url, site.get("site_url", ""))}
     pages.append(_page(renderer, "newsletter_archive.html", urls.NEWSLETTERS, "Nieuwsbrief",
                        description="Alle nieuwsbrieven van de eerstelijnszone.", issues=issues,
                        updated=crawlers.posts_date(post for issue in issues for post in issue.posts),
-                       issue_url=issue_path))
+                       issue_url=urls.newsletter))
     files: dict[str, bytes] = {}
     for issue in issues:
-        url = issue_path(issue.month)
+        url = urls.newsletter(issue.month)
         first = issue.posts[0].item.title
         preheader = f"{first} en meer nieuws van {identity.name}" if len(issue.posts) > 1 else first
         email_html, email_text = render_email(issue, renderer.render_detached, identity, site,
                                               {**links, "web_url": url, "preheader": preheader})
-        files[url + "email.html"] = email_html
-        files[url + "email.txt"] = email_text
+        files[urls.newsletter_email(issue.month, "html")] = email_html
+        files[urls.newsletter_email(issue.month, "txt")] = email_text
         pages.append(_page(renderer, "newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
                            description=preheader, updated=crawlers.posts_date(issue.posts), issue=issue, zone=identity, **links))
     return files

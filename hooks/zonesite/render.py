@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
+import html
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import markdown
 import nh3
-from babel.dates import format_date, format_datetime
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-import re
+from markdown.extensions.toc import slugify
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .models.common import YearMonth
+from .dates import date_time, event_when, long_date, month_abbr, month_name, time_of_day, timing_text
 from .urls import relative
-
-LOCALE = "nl_BE"
 
 # The same Markdown dialect as the site's own pages (mkdocs.yml), so a field reads like a page.
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists", "mdx_truly_sane_lists", "smarty"]
@@ -68,14 +67,6 @@ def sanitize_page(html: str) -> str:
                      attribute_filter=_own_ids_only)
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-
-
-def plain(text: str) -> Markup:
-    """Text shown literally where Markdown would read it (a heading): no links, no attributes."""
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
-
-
 def css_string(text: str) -> Markup:
     """Text as a quoted CSS string (a print margin's content): everything but ASCII letters and
     digits as a six-digit escape, so content can neither end the string nor the <style> element.
@@ -84,77 +75,72 @@ def css_string(text: str) -> Markup:
                                 for c in text) + '"')
 
 
-def long_date(value: dt.date | dt.datetime) -> str:
-    """17 mei 2025"""
-    return format_date(value, "d MMMM y", locale=LOCALE)
-
-
-def date_time(value: dt.date | dt.datetime) -> str:
-    """17 mei 2025 om 19.30 uur, or the date alone for a whole day."""
-    if isinstance(value, dt.datetime):
-        return f"{long_date(value)} om {time_of_day(value)}"
-    return long_date(value)
-
-
-def _clock(value: dt.datetime) -> str:
-    # The Flemish way to write a time: 18.30, never 18:30. Every time on the site comes from here.
-    return format_datetime(value, "HH.mm", locale=LOCALE)
-
-
-def time_of_day(value: dt.datetime) -> str:
-    """18.30 uur"""
-    return f"{_clock(value)} uur"
-
-
-def _day(value: dt.date) -> str:
-    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
-
-
-def event_when(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) -> str:
-    """donderdag 10 december 2026 van 18.30 tot 21.30 uur; a date alone is a whole day."""
-    if isinstance(start, dt.datetime):
-        if end is None:
-            return f"{_day(start)} om {time_of_day(start)}"
-        if end.date() == start.date():
-            return f"{_day(start)} van {_clock(start)} tot {time_of_day(end)}"
-        return f"van {_day(start)} om {time_of_day(start)} tot {_day(end)} om {time_of_day(end)}"
-    if end is None or end == start:
-        return f"{_day(start)} (hele dag)"
-    return f"van {_day(start)} tot {_day(end)}"
-
-
-@functools.cache  # list pages repeat the same archive months; Babel is slow per call
-def month_name(value: YearMonth | int, year: bool = True) -> str:
-    """maart 2024, or maart."""
-    if isinstance(value, int):
-        return format_date(dt.date(2000, value, 1), "MMMM", locale=LOCALE)
-    return format_date(dt.date(value.year, value.month, 1), "MMMM y" if year else "MMMM", locale=LOCALE)
-
-
-def timing_text(timing) -> str:
-    """A `Timing` as the plan wrote it; the plain month form as month names (maart 2025 tot mei 2025)."""
-    if timing is None:
-        return ""
-    if timing.text:
-        return timing.text
-    if timing.first == timing.last:
-        return month_name(timing.first)
-    return f"{month_name(timing.first)} tot {month_name(timing.last)}"
-
-
 def host(url: str) -> str:
     """The site a link leads to, for link texts that say where they go: `www.example.be`."""
     return urlsplit(url).hostname or url
 
 
-def month_abbr(month: int) -> str:
-    return format_date(dt.date(2000, month, 1), "MMM", locale=LOCALE).rstrip(".")
+@dataclass(frozen=True)
+class Dialect:
+    """The site's Markdown (mkdocs.yml `markdown_extensions`), in which news bodies are written."""
+
+    extensions: tuple = ("toc", "tables", "fenced_code")  # what MkDocs always adds
+    configs: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, extensions: Any) -> "Dialect":
+        """mkdocs.yml's `markdown_extensions` (names, or one-key mappings to their settings) as
+        MkDocs reads them: its own three first."""
+        names, configs = list(cls.extensions), {}
+        for entry in extensions or []:
+            name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+            if name not in names:
+                names.append(name)
+            if settings:
+                configs[name] = settings
+        return cls(tuple(names), configs)
+
+    @property
+    def permalink_title(self) -> str | None:
+        """The title of a heading's ¶ link, or None when headings get none (toc `permalink`)."""
+        toc = self.configs.get("toc") or {}
+        if not toc.get("permalink"):
+            return None
+        return str(toc.get("permalink_title") or "Permanent link")
+
+
+_HEADING = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def toc(page_html: str) -> list[dict]:
+    """The headings of a page as a nested outline (Python-Markdown's `toc_tokens` shape, which
+    MkDocs and the theme read for the "on this page" menu and search sections)."""
+    tokens: list[dict] = []
+    open_: list[dict] = []
+    for level, ident, inner in _HEADING.findall(page_html):
+        inner = inner.split('<a class="headerlink"', 1)[0]
+        name = html.escape(html.unescape(_TAG.sub("", inner)).strip(), quote=False)
+        token = {"level": int(level), "id": html.unescape(ident), "name": name, "children": []}
+        while open_ and open_[-1]["level"] >= token["level"]:
+            open_.pop()
+        (open_[-1]["children"] if open_ else tokens).append(token)
+        open_.append(token)
+    return tokens
 
 
 class Renderer:
-    def __init__(self, template_dir: Path):
-        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS,
-                                           extension_configs=MARKDOWN_CONFIG)
+    """Renders generated pages to HTML and converts each distinct Markdown text once.
+
+    Generated pages never pass through Markdown as a whole: their templates write HTML, and the
+    editors' texts inside them are converted here, once per text, however many pages show them."""
+
+    def __init__(self, template_dir: Path, dialect: Dialect | None = None):
+        self._fields = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+        self.dialect = dialect or Dialect()
+        self._bodies = markdown.Markdown(extensions=list(self.dialect.extensions),
+                                         extension_configs=self.dialect.configs)
+        self._converted: dict[tuple[str, str], Markup] = {}
         self.env = Environment(
             loader=FileSystemLoader(template_dir),
             autoescape=select_autoescape(["html"], default=False),  # plain-text email: no escaping
@@ -163,18 +149,43 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(event_when=event_when)
+        self.env.globals.update(event_when=event_when, heading=self.heading)
         self.env.filters.update(
-            md=self.markdown, plain=plain, date=long_date, datetime=date_time, time=time_of_day,
+            md=self.markdown, date=long_date, datetime=date_time, time=time_of_day,
             month=month_name, month_abbr=month_abbr, when=timing_text, css_string=css_string, host=host,
         )
 
     def markdown(self, text: str) -> Markup:
-        """An editor's Markdown field as safe HTML, wrapped so that it forms one raw HTML block."""
+        """An editor's Markdown field as safe HTML."""
         if not text or not text.strip():
             return Markup("")
-        html = sanitize(self._markdown.reset().convert(text))
-        return Markup(f'<div class="zs-md">\n{html}\n</div>')
+        key = ("field", text)
+        if key not in self._converted:
+            converted = sanitize(self._fields.reset().convert(text))
+            self._converted[key] = Markup(f'<div class="zs-md">\n{converted}\n</div>')
+        return self._converted[key]
+
+    def body(self, text: str) -> Markup:
+        """A news item's body in the site's own Markdown: headings get ids and ¶ links like a
+        hand-written page. It may hold HTML; an editor's account must not be able to plant a script."""
+        key = ("body", text)
+        if key not in self._converted:
+            self._converted[key] = Markup(sanitize_page(self._bodies.reset().convert(text)))
+        return self._converted[key]
+
+    def heading(self, level: int, ident: str = "", classes: str = "", caller=None) -> Markup:
+        """`{% call heading(2, "id") %}Text{% endcall %}`: a heading with an anchor and a ¶ link,
+        as Markdown's toc extension writes them. Without an id, one is made from the text."""
+        inner = caller() if caller else Markup("")
+        ident = ident or slugify(html.unescape(_TAG.sub("", str(inner))), "-") or f"h{level}"
+        attributes = Markup(' id="{}"').format(ident)
+        if classes:
+            attributes += Markup(' class="{}"').format(classes)
+        link = Markup("")
+        if self.dialect.permalink_title is not None:
+            link = Markup('<a class="headerlink" href="#{}" title="{}">¶</a>').format(
+                ident, self.dialect.permalink_title)
+        return Markup("<h{0}{1}>{2}{3}</h{0}>").format(level, attributes, inner, link)
 
     def render_detached(self, template: str, **context) -> str:
         """Render a template that lives outside the site's pages (an email)."""

@@ -10,7 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from slugify import slugify
 
 from .errors import Problems
-from .source import parse_yaml, read_text
+from .source import read_text
+from .yamlfile import parse_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
 

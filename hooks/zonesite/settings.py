@@ -34,8 +34,9 @@ def read_config(root: Path, name: str = "mkdocs.yml", depth: int = 0, inherit: b
 
 
 def site_settings(config: dict[str, Any]) -> dict[str, Any]:
-    """The settings the pipeline reads: the site's name and the `extra` block."""
-    return {"site_name": config.get("site_name", ""), **(config.get("extra") or {})}
+    """The settings the pipeline reads: the site's name, description and address, and the `extra` block."""
+    return {"site_name": config.get("site_name") or "", "site_description": config.get("site_description") or "",
+            "site_url": config.get("site_url") or "", **(config.get("extra") or {})}
 
 
 def _merge(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:

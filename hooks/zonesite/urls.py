@@ -34,10 +34,41 @@ HOME = ""
 NEWS = "nieuws/"
 AGENDA = "agenda/"
 NEWSLETTERS = "nieuwsbrief/"
-FIELD_REFERENCE = "handleiding/velden/"
+MANUAL = "handleiding/"  # the editors' manual (docs/handleiding/): in the preview's menu only
+FIELD_REFERENCE = f"{MANUAL}velden/"
+SEARCH = "search/"  # the theme's search index
+SEARCH_DUTCH = "zoeken/"  # what a Dutch reader would type: kept free so that it can never mislead
+THEME_ASSETS = "assets/"
+# Files readers' software subscribes to: these addresses never change once a zone has published.
+RSS = "feed.xml"
+ATOM = "atom.xml"
+CALENDAR = "agenda.ics"
 # For crawlers, at the site root. MkDocs writes the sitemap itself, under this name.
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
+# Where the site runs when mkdocs.yml names no site_url (a local build): absolute links need a host.
+LOCAL_SITE = "http://localhost/"
+
+
+def absolute(address: str, site_url: str) -> str:
+    """The full address of a page or file, for what is read outside the site (feeds, calendars,
+    email, the Word file)."""
+    return (site_url or LOCAL_SITE).rstrip("/") + "/" + address
+
+
+def newsletter(month) -> str:
+    """A month's newsletter (`month` is a YearMonth: 2025-03)."""
+    return f"{NEWSLETTERS}{month}/"
+
+
+def newsletter_email(month, kind: str) -> str:
+    """The email of a month's newsletter, to paste into the mailing tool: `html` or `txt`."""
+    return f"{newsletter(month)}email.{kind}"
+
+
+def event_calendar(post_address: str) -> str:
+    """One event as a calendar file, beside its news item."""
+    return f"{post_address}afspraak.ics"
 
 
 def policy_plan(plan_id: str) -> str:

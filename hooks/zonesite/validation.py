@@ -9,7 +9,8 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
 from .models.common import date_guess
-from .source import Document, shown
+from .errors import shown
+from .source import Document
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -28,12 +28,13 @@ from bs4 import BeautifulSoup
 
 from . import urls
 from .content import Post, load_content
+from .publish import hidden as not_public
 from .settings import PLACEHOLDER_URL, read_config
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Path("node_modules") / "axe-core" / "axe.min.js"
 # The editors' guide is the engine's own documentation, checked by the engine's tests.
-NOT_THE_ZONES = ("handleiding/", "404.html")
+NOT_THE_ZONES = (urls.MANUAL, "404.html")
 _TEXT_FILES = {".html", ".xml", ".json", ".ics", ".txt", ".gz"}
 
 
@@ -180,10 +181,9 @@ def verify(root: Path) -> int:
         failures += _report("Links die nergens heen gaan", broken)
         if not broken:
             print(f"Links: alle interne links werken ({len(external)} externe links niet gecontroleerd).")
-        content, checked = load_content(root, dt.datetime.max.replace(tzinfo=dt.timezone.utc), include_drafts=True)
+        content, checked = load_content(root, now)
         failures += _report("Nog niet ingevuld (voorbeeldtekst komt zo op de site)", unfilled(root, checked))
-        hidden = [p for p in content.posts if p.item.draft or p.item.published > now]
-        published = [p for p in content.posts if not (p.item.draft or p.item.published > now)]
+        hidden, published = not_public(content)
         traces = unpublished_traces(site, hidden, published)
         failures += _report("Tekst van concepten of berichten onder embargo op de site", traces)
         if not traces:

@@ -8,201 +8,18 @@ evaluation kinds, and the editors' Markdown kept as bold, italics, lists and lin
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from typing import Any, Callable
-
-import docx
-import lxml.html
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.policy import PolicyPlan
-from .wordlayout import (LANGUAGE, cell_text, column_widths, header_row, keep_rows_whole, narrow_cells,
-                         page_setup, running_texts, set_language, set_widths, shade, usable_width)
+from .worddoc import WordWriter
+from .wordlayout import (cell_text, column_widths, header_row, keep_rows_whole, narrow_cells, set_widths, shade,
+                         usable_width)
 
 
-BODY_SIZE = 10.5  # points
 RUNNING_FILL = "C9D7F2"  # a month in which the action runs, the site's timeline colour
 TIMELINE_SIZES = (8, 7, 6)  # points: the largest at which every column holds its longest word
-
-
-class _Writer:
-    def __init__(self, markdown: Callable[[str], str], absolute: Callable[[str], str], zone: str, title: str):
-        self.doc = docx.Document()
-        self.doc.styles["Normal"].font.name = "Calibri"
-        self.doc.styles["Normal"].font.size = Pt(BODY_SIZE)
-        set_language(self.doc)
-        section = self.doc.sections[0]
-        page_setup(section, WD_ORIENT.PORTRAIT)
-        running_texts(section, f"{zone} · {title}")
-        self.markdown = markdown
-        self.absolute = absolute
-        self.zone, self.title = zone, title
-
-    # Markdown → Word ------------------------------------------------------------------------
-    def text(self, markdown: str) -> None:
-        if not markdown or not markdown.strip():
-            return
-        root = lxml.html.fragment_fromstring(self.markdown(markdown), create_parent="div")
-        for block in root:
-            self._block(block, level=0)
-
-    def _block(self, element, level: int) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in ("ul", "ol"):
-            style = "List Bullet" if tag == "ul" else "List Number"
-            for item in element.findall("li"):
-                paragraph = self.doc.add_paragraph(style=style if level == 0 else f"{style} 2")
-                self._inline(paragraph, item, skip_blocks=True)
-                for child in item:
-                    if child.tag in ("ul", "ol"):
-                        self._block(child, level + 1)
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            paragraph = self.doc.add_paragraph()
-            self._inline(paragraph, element)
-            for run in paragraph.runs:
-                run.bold = True
-        elif tag == "div":
-            for child in element:
-                self._block(child, level)
-        elif tag == "table":
-            rows = element.findall(".//tr")
-            if rows:
-                width = max(len(r.findall("th") + r.findall("td")) for r in rows)
-                table = self.doc.add_table(rows=0, cols=width)
-                table.style = "Table Grid"
-                for row in rows:
-                    cells = table.add_row().cells
-                    for cell, source in zip(cells, row.findall("th") + row.findall("td")):
-                        self._inline(cell.paragraphs[0], source)
-        elif tag:
-            self._inline(self.doc.add_paragraph(), element)
-
-    def _inline(self, paragraph, element, bold=False, italic=False, skip_blocks=False) -> None:
-        if element.text:
-            self._run(paragraph, element.text, bold, italic)
-        for child in element:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if skip_blocks and tag in ("ul", "ol"):
-                pass
-            elif tag == "a":
-                self._link(paragraph, child.text_content(), child.get("href", ""))
-            elif tag == "br":
-                paragraph.add_run().add_break()
-            else:
-                self._inline(paragraph, child, bold or tag in ("strong", "b"), italic or tag in ("em", "i"))
-            if child.tail:
-                self._run(paragraph, child.tail, bold, italic)
-
-    @staticmethod
-    def _run(paragraph, text: str, bold: bool, italic: bool) -> None:
-        # Markdown's line breaks and their indentation are one space in running text.
-        run = paragraph.add_run(re.sub(r"[ \t]*\n\s*", " ", text))
-        run.bold, run.italic = bold or None, italic or None
-
-    def _link(self, paragraph, text: str, href: str) -> None:
-        # python-docx has no hyperlink API: a w:hyperlink element with a relationship does it.
-        target = self.absolute(href)
-        rel = paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), rel)
-        run = OxmlElement("w:r")
-        props = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), "Hyperlink")
-        underline = OxmlElement("w:u")
-        underline.set(qn("w:val"), "single")
-        colour = OxmlElement("w:color")
-        colour.set(qn("w:val"), "1F4E9A")
-        props.extend([style, colour, underline])
-        run.append(props)
-        node = OxmlElement("w:t")
-        node.text = text
-        node.set(qn("xml:space"), "preserve")
-        run.append(node)
-        link.append(run)
-        paragraph._p.append(link)
-
-    # Building blocks ------------------------------------------------------------------------
-    def heading(self, text: str, level: int, new_page: bool = False) -> None:
-        # A heading that opens a page itself, rather than an empty paragraph with a break before it.
-        self.doc.add_heading(text, level=level).paragraph_format.page_break_before = new_page or None
-
-    def section(self, title: str, markdown: str, level: int) -> None:
-        """A heading with its text, or nothing when the field is empty."""
-        if markdown and markdown.strip():
-            self.heading(title, level)
-            self.text(markdown)
-
-    def label(self, label: str, value: str) -> None:
-        if value:
-            paragraph = self.doc.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(value)
-
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
-        """A ruled table, its header row repeated on each page, columns as wide as their words."""
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        narrow_cells(table)
-        header_row(table.rows[0], header)
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row):
-                cell.text = text
-        keep_rows_whole(table)
-        cell_text(table, BODY_SIZE)
-        widths = column_widths(header, rows, BODY_SIZE, usable_width(self.doc))
-        if widths:
-            set_widths(table, widths)
-
-    def bullet(self, text: str, href: str = "") -> None:
-        """A list item: a link when there is an address, else the text alone."""
-        paragraph = self.doc.add_paragraph(style="List Bullet")
-        if href:
-            self._link(paragraph, text, href)
-        else:
-            paragraph.add_run(text)
-
-    def landscape_section(self) -> None:
-        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
-
-    def portrait_section(self) -> None:
-        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
-
-    def save(self, moment: dt.datetime) -> bytes:
-        properties = self.doc.core_properties
-        properties.author = properties.last_modified_by = self.zone
-        properties.title = self.title
-        properties.language = LANGUAGE
-        properties.comments = ""
-        properties.created = properties.modified = moment.replace(tzinfo=None)
-        properties.last_printed = moment.replace(tzinfo=None)
-        properties.revision = 1
-        raw = io.BytesIO()
-        self.doc.save(raw)
-        return _fixed_zip_times(raw.getvalue(), moment)
-
-
-def _fixed_zip_times(data: bytes, moment: dt.datetime) -> bytes:
-    """A .docx is a zip with a timestamp per member: fix them so that builds are reproducible."""
-    # Zip can store 1980 to 2107 only.
-    stamp = min(max(moment, dt.datetime(1980, 1, 1, tzinfo=moment.tzinfo)),
-                dt.datetime(2107, 12, 31, tzinfo=moment.tzinfo)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info.filename))
-    return out.getvalue()
 
 
 def _timeline_cells(row: dict[str, Any]) -> list[list[str]]:
@@ -219,7 +36,7 @@ def _action_cell(row: dict[str, Any]) -> list[str]:
     return [prefix + row["label"]] + extra
 
 
-def _write_timeline(w: _Writer, plan: ActionPlan, timeline: list[dict[str, Any]], month_abbr: Callable) -> None:
+def _write_timeline(w: WordWriter, plan: ActionPlan, timeline: list[dict[str, Any]], month_abbr: Callable) -> None:
     """The timeline on a landscape page of its own: a column per month, wide enough for its words."""
     w.landscape_section()
     w.heading("Tijdlijn", 1)
@@ -236,8 +53,7 @@ def _write_timeline(w: _Writer, plan: ActionPlan, timeline: list[dict[str, Any]]
     size, widths = next(((size, widths) for size in TIMELINE_SIZES
                          if (widths := column_widths(headers, as_rows, size, usable))),
                         (TIMELINE_SIZES[-1], [usable / 13] * 13))
-    table = w.doc.add_table(rows=1, cols=13)
-    table.style = "Table Grid"
+    table = w.new_table(rows=1, cols=13)
     narrow_cells(table)
     header_row(table.rows[0], headers)
     for row, action, cells in zip(timeline, actions, months):
@@ -267,9 +83,9 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
                       helpers: dict[str, Callable], moment: dt.datetime) -> bytes:
     """`helpers`: markdown (text → HTML), absolute (url → full address), date, month, month_abbr,
     when (a Timing in words)."""
-    w = _Writer(helpers["markdown"], helpers["absolute"], policy.zone, plan.title)
+    w = WordWriter(helpers["markdown"], helpers["absolute"], policy.zone, plan.title)
     date, month, when = helpers["date"], helpers["month"], helpers["when"]
-    w.doc.add_heading(plan.title, level=0)
+    w.heading(plan.title, level=0)
     w.doc.add_paragraph(policy.zone).runs[0].bold = True
     w.doc.add_paragraph(f"Actieplan voor {plan.year}, ter uitvoering van het beleidsplan"
                         + (f" ({policy.title})." if policy.title else "."))
@@ -310,13 +126,13 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
     return w.save(moment)
 
 
-def _milestones(w: _Writer, milestones: list, when: Callable) -> None:
+def _milestones(w: WordWriter, milestones: list, when: Callable) -> None:
     if milestones:
         w.table(["Wanneer", "Mijlpaal"], [[when(m.timing) + (" (ongeveer)" if m.timing.approximate else ""), m.what]
                                           for m in milestones])
 
 
-def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, month: Callable, when: Callable) -> None:
+def _write_fiche(w: WordWriter, fiche: Fiche, objectives: Any, month: Callable, when: Callable) -> None:
     w.heading(fiche.heading, 1, new_page=True)
     sd = objectives.sd.get(fiche.strategic_objective)
     od = objectives.od.get(fiche.operational_objective or "")
@@ -392,7 +208,7 @@ def _write_fiche(w: _Writer, fiche: Fiche, objectives: Any, month: Callable, whe
     w.section("Communicatie", fiche.communication, 2)
 
 
-def _indicators(w: _Writer, indicators: list) -> None:
+def _indicators(w: WordWriter, indicators: list) -> None:
     w.table(["Indicator", "Meetmethode", "Streefdoel"],
             [[i.indicator + (f" (soort: {i.kind})" if i.kind else "") + (f" ({i.explanation})" if i.explanation else ""),
               i.method, i.target] for i in indicators])

@@ -11,6 +11,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 
 from .. import links
+from ..dates import FIRST_YEAR, LAST_YEAR
 
 
 class Model(BaseModel):
@@ -86,7 +87,6 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 # Dates far from now are typing mistakes, and years near 1 or 9999 overflow time zone arithmetic
 # (a start in Brussels before year 1 in UTC) and zip timestamps (1980–2107) in the Word file.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 def in_years(value: Any) -> Any:

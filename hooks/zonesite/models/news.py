@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..dates import BRUSSELS, moment_start
 from .common import List, Model, Text, Url, YearMonth, date_guess, in_years
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 _LOCAL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
@@ -51,13 +49,6 @@ Moment = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?",
                     "examples": ["2025-05-17", "2025-05-17 09:30"]}),
 ]
-
-
-def moment_start(moment: dt.date | dt.datetime) -> dt.datetime:
-    """The first instant of a moment in Brussels: a bare date starts at midnight."""
-    if isinstance(moment, dt.datetime):
-        return moment
-    return dt.datetime.combine(moment, dt.time(), tzinfo=BRUSSELS)
 
 
 def _newsletter(value: Any) -> bool | YearMonth:

@@ -1,0 +1,53 @@
+"""The one gate between what editors wrote and what readers may see. Knows nothing of MkDocs.
+
+Loading and checking see everything (a draft is checked like any item: it will be published one
+day). Here drafts, embargoed items and embargoed progress entries are set aside, once; every later
+step — pages, feeds, calendars, newsletter, Word file — gets only the view this returns and never
+asks again whether something may be seen."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from .content import Content, Post
+from .models.fiche import Fiche
+from .dates import moment_start
+
+
+def is_public(post: Post, now: dt.datetime) -> bool:
+    """Whether a news item may be seen by anyone at `now`: not a draft, not under embargo."""
+    return not post.item.draft and post.item.published <= now
+
+
+def visible(post: Post, now: dt.datetime, preview: bool) -> bool:
+    # The editors' own preview also shows drafts (marked as such), never an item under embargo:
+    # what it shows for a date is what the site will show then.
+    return post.item.published <= now and (preview or not post.item.draft)
+
+
+def publish(content: Content, preview: bool = False) -> Content:
+    """What may be seen at the content's build moment: the public site, or the editors' preview."""
+    now = content.now
+    sources = dict(content.sources)
+    fiches: dict[str, list[Fiche]] = {}
+    for plan_id, plan_fiches in content.fiches.items():
+        fiches[plan_id] = []
+        for fiche in plan_fiches:
+            shown = _progress_until(fiche, now)
+            sources[id(shown)] = content.sources.get(id(fiche), "")
+            fiches[plan_id].append(shown)
+    posts = [post for post in content.posts if visible(post, now, preview)]
+    return dataclasses.replace(content, posts=posts, fiches=fiches, sources=sources)
+
+
+def hidden(content: Content) -> tuple[list[Post], list[Post]]:
+    """(not public, public) news items at the content's build moment, for `make verify`."""
+    shown = [post for post in content.posts if is_public(post, content.now)]
+    return [post for post in content.posts if not is_public(post, content.now)], shown
+
+
+def _progress_until(fiche: Fiche, now: dt.datetime) -> Fiche:
+    """Progress entries dated after the build are not shown yet, like news under embargo."""
+    public = [update for update in fiche.progress if moment_start(update.date) <= now]
+    return fiche if len(public) == len(fiche.progress) else fiche.model_copy(update={"progress": public})
