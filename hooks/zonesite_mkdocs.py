@@ -18,7 +18,6 @@ from zonesite import build as pipeline
 from zonesite import sitedir
 from zonesite.errors import ContentError
 from zonesite.publicsite import nav_uris, public_nav, searchable
-from zonesite.feeds import write_feeds
 from zonesite.render import Dialect, Renderer
 from zonesite.settings import site_settings
 
@@ -51,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["error"] = error
         config.nav = []
         return config
-    _state["build"], _state["site"] = result, site
+    _state["build"] = result
     nav = list(config.nav or [])
     if not _preview():
         # The public site is the zone's, not a documentation tool: no repository link, no edit
@@ -158,10 +157,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state["error"] is not None:
         _write_error_page(_state["error"], Path(config.config_file_path).parent, Path(config.site_dir))
         return
-    result: pipeline.Build = _state["build"]
-    posts = list(result.pages.posts.items())
-    site = {**_state["site"], "site_url": config.site_url or "http://localhost/"}
-    write_feeds(posts, result.pages.bodies, site, Path(config.site_dir))
     _state["complete"] = True
 
 

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from pathlib import Path
 from typing import Any
 
 import lxml.html
 from feedgen.feed import FeedGenerator
 
+from . import urls
 from .content import Post
 from .render import sanitize
 
 FEED_ITEMS = 30
-RSS_PATH = "feed.xml"
-ATOM_PATH = "atom.xml"
 
 
-def item_content(page_html: str, page_url: str) -> str:
-    """The body of a news page as feed content: out of the site, so every address is absolute."""
-    start, found, rest = page_html.partition("<!-- zs-body")
-    body_html = rest.partition("-->")[2].partition("<!-- /zs-body -->")[0] if found else start
+def item_content(body_html: str, page_url: str) -> str:
+    """An item's rendered content as feed content: out of the site, so every address is absolute."""
     if not body_html.strip():
         return ""
     body = lxml.html.fragment_fromstring(body_html, create_parent="div")
@@ -34,7 +30,7 @@ def item_content(page_html: str, page_url: str) -> str:
 def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any],
                self_path: str) -> FeedGenerator:
     """`posts` are (page url, post), newest first; `html_by_url` holds each item's rendered body."""
-    base = site["site_url"].rstrip("/") + "/"
+    base = urls.absolute("", site.get("site_url", ""))
     feed = FeedGenerator()
     feed.load_extension("dc")  # feedgen's RSS ignores an author without an e-mail; dc:creator doesn't
     feed.id(base)
@@ -76,7 +72,7 @@ def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site:
     return feed
 
 
-def write_feeds(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any],
-                site_dir: Path) -> None:
-    build_feed(posts, html_by_url, site, RSS_PATH).rss_file(str(site_dir / RSS_PATH), pretty=True)
-    build_feed(posts, html_by_url, site, ATOM_PATH).atom_file(str(site_dir / ATOM_PATH), pretty=True)
+def feed_files(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any]) -> dict[str, bytes]:
+    """RSS and Atom, by address."""
+    return {urls.RSS: build_feed(posts, html_by_url, site, urls.RSS).rss_str(pretty=True),
+            urls.ATOM: build_feed(posts, html_by_url, site, urls.ATOM).atom_str(pretty=True)}

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import crawlers, urls
 from .claims import PageClaims
 from .content import Content, Post, fiche_order
+from .feeds import feed_files
 from .guide import field_tables
 from .ical import build_calendar
 from .models.identity import Identity
@@ -141,6 +142,7 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     files.update(_generate_agenda(content, renderer, site, pages))
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
     files[urls.ROBOTS] = crawlers.robots_txt(site.get("site_url") or "")
+    files.update(feed_files(list(posts.items()), bodies, site))
     pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
                        description="Alle velden van plannen, fiches en nieuws.", tables=field_tables()))
     claims = PageClaims(fixed)
