@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # pencils, no manual in the menu. The preview keeps them; editors need them there.
         config.repo_url = config.edit_uri = None
         nav = public_nav(nav)
-    config.nav = result.pages.nav + nav
+    config.nav = result.plan.nav + nav
     if _state["command"] in ("build", "gh-deploy"):
         # MkDocs empties and fills site_dir as it goes; build beside it and swap at the very end.
         _state["final"] = Path(config.site_dir)
@@ -102,21 +102,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([])  # nothing but the error page, written in on_post_build
     result: pipeline.Build = _state["build"]
     in_nav = set(nav_uris(config.nav))
-    for page in result.pages.pages:
+    for page in result.plan.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.front_matter(), inclusion=inclusion))
-    for path, source in result.pages.assets.items():
+    for path, source in result.plan.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
-    for path, data in result.pages.files.items():
+    for path, data in result.plan.files.items():
         files.append(File.generated(config, path, content=data))
     # overrides/zonesite/ holds the pipeline's templates; MkDocs would publish the non-HTML ones
     # (the email's text template) as theme files.
     templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
     for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(templates)]:
         files.remove(file)
-    _state["sources"] = {page.src_uri: page.source for page in result.pages.pages}
-    _state["updated"] = {page.src_uri: page.updated for page in result.pages.pages if page.updated}
     return files
 
 
@@ -127,12 +125,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):
-    # The sitemap's lastmod: the content's own date. Other pages (docs/) keep MkDocs' build date.
-    updated = _state["updated"].get(page.file.src_uri)
-    if updated:
-        page.update_date = updated.isoformat()
+    generated = _state["build"].plan.page(page.url) if _state["error"] is None else None
+    if generated is None:
+        return page  # a hand-written page in docs/: MkDocs' own dates and edit link
+    # The sitemap's lastmod: the content's own date.
+    if generated.updated:
+        page.update_date = generated.updated.isoformat()
     # A generated page's "edit this page" opens the YAML or Markdown file it came from.
-    source = _state["sources"].get(page.file.src_uri)
+    source = generated.source
     if source and config.repo_url and config.edit_uri:
         # edit_uri points into docs/; content lives beside it, one level up.
         base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")
@@ -146,7 +146,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         return html
     # A generated page arrives as front matter only (nothing for Markdown to do): its content is
     # the pipeline's HTML, and its outline comes from that HTML's headings.
-    generated = _state["build"].pages.page(page.url)
+    generated = _state["build"].plan.page(page.url)
     if generated is None:
         return html
     page.toc = get_toc(generated.toc())

@@ -1,4 +1,4 @@
-"""The pipeline in one call: load → validate → generate pages. Knows nothing of MkDocs."""
+"""The pipeline in one call: load → check → publish → plan → render. Knows nothing of MkDocs."""
 
 from __future__ import annotations
 
@@ -16,29 +16,39 @@ from .models.identity import Identity
 from .validation import explain
 from pydantic import ValidationError
 
-from .pages import Pages, generate_pages
+from .planners import PLANNERS
+from .planners.view import View
 from .publish import publish
+from .relations import Index
 from .render import Dialect, Renderer
+from .siteplan import SitePlan, plan_site
 
 
 @dataclass
 class Build:
     root: Path
     now: dt.datetime
-    content: Content
-    pages: Pages
+    content: Content  # what may be seen (after publish)
+    plan: SitePlan
 
 
 def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None,
         docs_dir: Path | None = None, dialect: Dialect | None = None) -> Build:
-    """Load and check all content, let through what may be seen, then generate every page.
-    Raises ContentError on bad content. `preview`: the editors' own preview, which shows drafts."""
+    """Load and check all content, let through what may be seen, then plan and render every page
+    and file. Raises ContentError on bad content. `preview`: the editors' own preview (drafts too)."""
     now = build_time()
     content, identity, problems = check_all(root, site, now, nav, docs_dir)
     problems.raise_if_any()
     shown = publish(content, preview)
     renderer = Renderer(root / "overrides" / "zonesite", dialect)
-    return Build(root, now, shown, generate_pages(shown, renderer, site, identity, docs_addresses(root)))
+    return Build(root, now, shown, plan(shown, renderer, site, identity, docs_addresses(root)))
+
+
+def plan(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity,
+         fixed: dict[str, str] | None = None) -> SitePlan:
+    """Every page and file of the site, from published content; `fixed`: addresses already taken."""
+    view = View(content, Index.of(content), renderer, site, identity)
+    return plan_site([planner(view) for planner in PLANNERS], fixed)
 
 
 def check_all(root: Path, site: dict[str, Any], now: dt.datetime, nav: Any,

@@ -38,16 +38,16 @@ def export(root: Path, out: Path) -> int:
     if (root / "overrides").is_dir():
         shutil.copytree(root / "overrides", out / "overrides",
                         ignore=shutil.ignore_patterns("zonesite", "__pycache__"))
-    for page in result.pages.pages:
+    for page in result.plan.pages:
         _write(pages / page.src_uri, page.front_matter() + _raw(page.html))
-    for path, data in result.pages.files.items():
+    for path, data in result.plan.files.items():
         _write(pages / path, data)
-    for path, source in result.pages.assets.items():
+    for path, source in result.plan.assets.items():
         (pages / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, pages / path)
-    _write(out / "mkdocs.yml", _settings(config, result.pages.nav + public_nav(config.get("nav"))))
-    print(f"Geschreven: {out} ({len(result.pages.pages)} pagina's, "
-          f"{len(result.pages.files) + len(result.pages.assets)} andere bestanden). "
+    _write(out / "mkdocs.yml", _settings(config, result.plan.nav + public_nav(config.get("nav"))))
+    print(f"Geschreven: {out} ({len(result.plan.pages)} pagina's, "
+          f"{len(result.plan.files) + len(result.plan.assets)} andere bestanden). "
           f"Bouw de site met: cd {out} && mkdocs build")
     return 0
 

@@ -23,7 +23,7 @@ TIMELINE_SIZES = (8, 7, 6)  # points: the largest at which every column holds it
 
 
 def _timeline_cells(row: dict[str, Any]) -> list[list[str]]:
-    """A timeline row (pages._timeline_row) as the milestones per month, with their words when
+    """A timeline row (timeline.py) as the milestones per month, with their words when
     they have no exact month, as on the site."""
     return [[m["what"] + (f" ({m['when']})" if m["when"] else "") for m in cell["milestones"]]
             for cell in row["months"]]

@@ -1,0 +1,12 @@
+"""One planner per output family, each returning its part of the site from the published view.
+
+A planner reads only what publish() let through (the View), renders with the one Renderer and
+returns pages and files; it writes nothing and claims nothing: siteplan.py does that, once. The
+order below is the order of the site's menu."""
+
+from __future__ import annotations
+
+from . import agenda, feeds, guide, home, news, newsletters, plans, submission
+
+PLANNERS = (home.plan, plans.plan, news.plan, agenda.plan, newsletters.plan, submission.plan, feeds.plan,
+            guide.plan)

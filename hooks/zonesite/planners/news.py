@@ -1,0 +1,68 @@
+"""The news: a page per item, and the lists (newest first, by year, by month, by topic)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import crawlers, urls
+from ..content import Post
+from ..dates import month_name
+from ..models.common import YearMonth
+from ..relations import image_url, post_url
+from ..siteplan import Part
+from .view import View
+
+POSTS_PER_PAGE = 10
+
+
+def plan(view: View) -> Part:
+    content = view.content
+    part = Part(nav=[{"Nieuws": urls.src_uri(urls.NEWS)}])
+    for post in content.posts:
+        url = post_url(post)
+        fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
+        past = bool(post.item.event) and post.item.event.ends_at() < content.now
+        part.pages.append(view.page("post.html", url, post.item.title, post.source,
+                                    description=post.item.description, updated=crawlers.post_date(post),
+                                    post=post, fiches=fiches, past=past, body=view.post_body(post)))
+        if post.item.image:
+            part.assets[image_url(post)] = str(post.folder / post.item.image.src)
+    part.pages += _lists(view, content.posts)
+    return part
+
+
+def _lists(view: View, posts: list[Post]) -> list:
+    by_year: dict[str, list[Post]] = defaultdict(list)
+    by_month: dict[tuple[str, str], list[Post]] = defaultdict(list)
+    by_tag: dict[str, list[Post]] = defaultdict(list)
+    tag_names: dict[str, str] = {}  # one spelling per topic: the reader refuses a second one
+    for post in posts:
+        by_year[post.year].append(post)
+        by_month[(post.year, post.month)].append(post)
+        for tag in post.item.tags:
+            tag_names[urls.tag(tag)] = tag
+            by_tag[urls.tag(tag)].append(post)
+    archive = {"years": sorted(by_year, reverse=True), "tags": sorted(tag_names.values(), key=str.lower),
+               "months": sorted(by_month, reverse=True)}
+    chunks = [posts[i:i + POSTS_PER_PAGE] for i in range(0, len(posts), POSTS_PER_PAGE)] or [[]]
+    common = {"archive": archive, "site": view.site}
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
+        pages.append(view.page("news_list.html", urls.news_page(number), title,
+                               description="Nieuws van de eerstelijnszone.", updated=crawlers.posts_date(chunk),
+                               posts=chunk, number=number, pages=len(chunks), kind="index", **common))
+    for year, year_posts in by_year.items():
+        pages.append(view.page("news_list.html", urls.news_year(year), f"Nieuws uit {year}",
+                               updated=crawlers.posts_date(year_posts), posts=year_posts, kind="year", year=year,
+                               **common))
+    for (year, month), month_posts in by_month.items():
+        title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
+        pages.append(view.page("news_list.html", urls.news_month(year, month), title,
+                               updated=crawlers.posts_date(month_posts), posts=month_posts, kind="month",
+                               year=year, month=int(month), **common))
+    for address, tag_posts in by_tag.items():
+        tag = tag_names[address]
+        pages.append(view.page("news_list.html", address, f"Nieuws over {tag}", updated=crawlers.posts_date(tag_posts),
+                               posts=tag_posts, kind="tag", tag=tag, **common))
+    return pages

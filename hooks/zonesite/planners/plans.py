@@ -1,0 +1,138 @@
+"""The plan pages: each policy plan with its objectives, each action plan with its fiches, the
+timeline, "about this plan" and the appendices written out as pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from .. import crawlers, urls
+from ..dates import current_month
+from ..models.actionplan import ActionPlan
+from ..models.fiche import STATUS_LABELS, Fiche
+from ..models.policy import PolicyPlan
+from ..siteplan import Part
+from .view import View
+
+
+def plan(view: View) -> Part:
+    part = Part()
+    for policy in sorted(view.content.policy_plans.values(), key=lambda p: p.first_year, reverse=True):
+        part.nav.append({html.escape(policy.label): _policy_plan(view, policy, part)})
+    for action in sorted(view.content.action_plans.values(), key=lambda p: p.year, reverse=True):
+        part.nav.append({html.escape(action.title): _action_plan(view, action, part)})
+    return part
+
+
+def appendix_links(view: View, plan_id: str, appendices: list, assets: dict[str, str]) -> list[dict]:
+    """Each appendix with where it can be read: its own page, the published file, or a link."""
+    entries = []
+    for appendix in appendices:
+        href = ""
+        if appendix.content:
+            href = urls.appendix(plan_id, appendix.title)
+        elif id(appendix) in view.content.appendix_files:
+            path = view.content.appendix_files[id(appendix)]
+            href = urls.appendix_file(plan_id, path.name)
+            assets[href] = str(path)
+        entries.append({"appendix": appendix, "href": href, "external": appendix.link})
+    return entries
+
+
+def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> list[Any]:
+    index = view.index
+    source = view.content.source_of(plan)
+    overview = urls.policy_plan(plan.id)
+    updated = crawlers.policy_plan_date(plan, view.content)
+    part.pages.append(view.page("policy_plan.html", overview, plan.label, source, updated=updated,
+                                description=f"{plan.label} van {plan.zone}", plan=plan,
+                                appendices=appendix_links(view, plan.id, plan.appendices, part.assets)))
+    section: list[Any] = [urls.src_uri(overview)]
+    for sd in plan.strategic_objectives:
+        sd_url = urls.strategic_objective(plan.id, sd.id)
+        fiches = index.fiches_by_objective[(plan.id, "sd:" + sd.id)]
+        part.pages.append(view.page(
+            "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
+            updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, fiches=fiches,
+            other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
+        sd_section: list[Any] = [urls.src_uri(sd_url)]
+        for od in sd.operational_objectives:
+            od_url = urls.operational_objective(plan.id, od.id)
+            fiches = index.fiches_by_objective[(plan.id, "od:" + od.id)]
+            part.pages.append(view.page(
+                "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
+                updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, od=od, fiches=fiches,
+                other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
+            sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
+        section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
+    _appendix_pages(view, plan, source, part, section, updated)
+    return section
+
+
+def _appendix_pages(view: View, plan: PolicyPlan | ActionPlan, source: str, part: Part, section: list[Any],
+                    updated: dt.date | None) -> None:
+    """An appendix written out as text (`inhoud`) is a page; a file or a link is only listed."""
+    for appendix in plan.appendices:
+        if not appendix.content:
+            continue
+        url = urls.appendix(plan.id, appendix.title)
+        part.pages.append(view.page("appendix.html", url, appendix.title, source, updated=updated,
+                                    plan=plan, appendix=appendix))
+        section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
+
+
+def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
+    content, index = view.content, view.index
+    source = content.source_of(plan)
+    fiches = content.fiches.get(plan.id, [])
+    objectives = content.objectives[plan.policy_plan]
+    policy = objectives.plan
+    overview = urls.action_plan(plan.id)
+    appendices = appendix_links(view, plan.id, plan.appendices, part.assets)
+    updated = crawlers.whole_action_plan_date(plan, fiches)
+    part.pages.append(view.page(
+        "action_plan.html", overview, plan.title, source, updated=updated,
+        description=f"Alle acties van het plan \u201c{plan.title}\u201d, met hun trekker en stand van zaken.",
+        hide=("toc",),  # room for the "Stand van zaken" table
+        plan=plan, policy=policy, objectives=objectives, fiches=fiches, appendices=appendices,
+        statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
+        themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
+        audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
+    timeline = urls.timeline(plan.id)
+    part.pages.append(view.page("timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
+                                hide=("navigation", "toc"), updated=updated, plan=plan, fiches=fiches,
+                                rows=view.timeline(plan), current_month=current_month(plan.year, content.now)))
+    about = urls.about_action_plan(plan.id)
+    part.pages.append(view.page("about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
+                                updated=crawlers.action_plan_date(plan), plan=plan, policy=policy,
+                                appendices=appendices))
+    section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
+                          {"Over dit plan": urls.src_uri(about)}]
+    _appendix_pages(view, plan, source, part, section, crawlers.action_plan_date(plan))
+    for fiche in fiches:
+        key = f"{plan.id}/{fiche.key}"
+        continues = content.fiche(fiche.continues) if isinstance(fiche.continues, str) else None
+        part.pages.append(view.page(
+            "fiche.html", urls.fiche(plan.id, fiche.key), fiche.heading, content.source_of(fiche),
+            description=fiche.summary or fiche.title, updated=crawlers.fiche_date(fiche, plan),
+            plan=plan, policy=policy, fiche=fiche, sd=objectives.sd.get(fiche.strategic_objective),
+            od=objectives.od.get(fiche.operational_objective or ""), continues=continues,
+            continued_by=index.continued_by.get(key, []), posts=index.posts_by_fiche.get(key, [])))
+        # Fiches stay out of the nav: Material copies the nav into every page, so 200 fiches in it
+        # would double every page's size. The overview, SD and OD pages and search lead to them.
+    return section
+
+
+def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any]]:
+    """Per strategic objective: how many fiches have each status (drawn as bars in CSS)."""
+    rows = []
+    for sd in policy.strategic_objectives:
+        counts = {status: 0 for status in STATUS_LABELS}
+        for fiche in fiches:
+            if fiche.strategic_objective == sd.id and fiche.status:
+                counts[fiche.status] += 1
+        total = sum(counts.values())
+        if total:
+            rows.append({"sd": sd, "counts": counts, "total": total})
+    return rows

@@ -1,0 +1,58 @@
+"""The published view every planner reads, and the helpers they share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..content import Content, Post
+from ..models.actionplan import ActionPlan
+from ..models.identity import Identity
+from ..relations import Index, image_url, post_url
+from ..render import Renderer
+from ..siteplan import GeneratedPage
+from ..timeline import timeline_rows
+from .. import urls
+
+
+@dataclass
+class View:
+    """What every planner reads: the published content, its relations, the renderer, the settings."""
+
+    content: Content
+    index: Index
+    renderer: Renderer
+    site: dict[str, Any]
+    identity: Identity
+    _bodies: dict[str, Markup] = field(default_factory=dict)
+    _timelines: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Every template builds addresses the same way; no page has to pass these along.
+        self.renderer.env.globals.update(
+            urls=urls, post_url=post_url, image_url=image_url,
+            voice=lambda u, je: u if self.identity.voice == "u" else je)
+
+    def page(self, template: str, url: str, title: str, source: str = "", description: str = "",
+             hide: tuple[str, ...] = (), updated: dt.date | None = None, **context) -> GeneratedPage:
+        meta: dict[str, Any] = {"description": description} if description else {}
+        if hide:
+            meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
+        return GeneratedPage(url, self.renderer.render(template, url, **context), title, meta, source, updated)
+
+    def post_body(self, post: Post) -> Markup:
+        """A news item's own content, rendered once: its page shows it, the feeds carry it."""
+        url = post_url(post)
+        if url not in self._bodies:
+            body = self.renderer.body(post.body)
+            self._bodies[url] = Markup(self.renderer.render("_post_body.html", url, post=post, body=body))
+        return self._bodies[url]
+
+    def timeline(self, plan: ActionPlan) -> list[dict[str, Any]]:
+        """The plan's year, row by row: the timeline page, the print view and the Word file show it."""
+        if plan.id not in self._timelines:
+            self._timelines[plan.id] = timeline_rows(plan, self.content.fiches.get(plan.id, []))
+        return self._timelines[plan.id]
