@@ -20,6 +20,7 @@ from .claims import PageClaims
 from .content import Content, Post, fiche_order
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
+from .metadata import Metadata, about_plan, count, news_list, shorten
 from .models.identity import Identity
 from .models.news import BRUSSELS, moment_start
 from .newsletter import collect_issues, issue_path, render_email
@@ -94,6 +95,7 @@ class Pages:
     assets: dict[str, str] = field(default_factory=dict)  # site path → file to copy (news images)
     files: dict[str, bytes] = field(default_factory=dict)  # site path → generated content (calendars)
     posts: dict[str, Post] = field(default_factory=dict)  # page url → news item, for the feeds
+    metadata: Metadata | None = None  # for the sharing tags of the hand-written pages in docs/
 
 
 POSTS_PER_PAGE = 10
@@ -107,9 +109,10 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
     renderer.env.globals.update(urls=urls, post_url=post_url, image_url=image_url,
                                 voice=lambda u, je: u if identity.voice == "u" else je)
     index = Index.of(content)
+    metadata = Metadata(site, identity)
     pages: list[GeneratedPage] = []
     nav: list[Any] = [{"Start": urls.src_uri(urls.HOME)}]
-    pages.append(_generate_home(content, renderer, site))
+    pages.append(_generate_home(content, renderer, site, metadata))
     assets: dict[str, str] = {}
     posts: dict[str, Post] = {}
     files: dict[str, bytes] = {}
@@ -117,35 +120,40 @@ def generate_pages(content: Content, renderer: Renderer, site: dict[str, Any], i
         section = _generate_policy_plan(plan, content, index, renderer, pages, assets)
         nav.append({html.escape(plan.label): section})
     for plan in sorted(content.action_plans.values(), key=lambda p: p.year, reverse=True):
-        section = _generate_action_plan(plan, content, index, renderer, site, pages, files, assets)
+        section = _generate_action_plan(plan, content, index, renderer, site, pages, files, assets, metadata)
         nav.append({html.escape(plan.title): section})
     nav.append({"Nieuws": urls.src_uri(urls.NEWS)})
     nav.append({"Agenda": urls.src_uri(urls.AGENDA)})
     nav.append({"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)})
-    _generate_news(content, index, renderer, site, pages, assets, posts)
+    _generate_news(content, index, renderer, site, pages, assets, posts, metadata)
     files.update(_generate_agenda(content, renderer, site, pages))
     files.update(_generate_newsletters(content, renderer, site, identity, pages))
     pages.append(_page(renderer, "field_reference.html", urls.FIELD_REFERENCE, "Alle velden",
                        description="Alle velden van plannen, fiches en nieuws.", tables=field_tables()))
+    for page in pages:  # what a shared link shows; news items set their own (type, image)
+        page.meta.setdefault("share", metadata.share(page.url, page.title, page.meta.get("description", "")))
     claims = PageClaims(fixed)
     for page in pages:
         claims.take(page.url, page.source or f"de pagina '{page.title}'")
     for path in [*assets, *files]:
         claims.take(path, f"het bestand {path}")
     claims.raise_if_any()
-    return Pages(pages, nav, assets=assets, files=files, posts=posts)
+    return Pages(pages, nav, assets=assets, files=files, posts=posts, metadata=metadata)
 
 
 def _page(renderer: Renderer, template: str, url: str, title: str, source: str = "",
-          description: str = "", hide: tuple[str, ...] = (), **context) -> GeneratedPage:
+          description: str = "", hide: tuple[str, ...] = (), jsonld: dict[str, Any] | None = None,
+          **context) -> GeneratedPage:
     markdown = renderer.render(template, url, **context)
     meta: dict[str, Any] = {"description": description} if description else {}
     if hide:
         meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
+    if jsonld:
+        meta["jsonld"] = jsonld
     return GeneratedPage(url, markdown, title, meta, source)
 
 
-def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -> GeneratedPage:
+def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any], metadata: Metadata) -> GeneratedPage:
     """What readers come for first: the current action plan and how far it is, what is coming,
     the latest news; the policy plan after that."""
     policy = max(content.policy_plans.values(), key=lambda p: p.first_year, default=None)
@@ -156,7 +164,7 @@ def _generate_home(content: Content, renderer: Renderer, site: dict[str, Any]) -
                      key=lambda pair: (pair[0].date, fiche_order(pair[1])), reverse=True)
     return _page(renderer, "home.html", urls.HOME, site.get("site_name") or "Start",
                  description=site.get("site_description") or "", hide=("navigation", "toc"),
-                 policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
+                 jsonld=metadata.home(), policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
                  counts={status: n for status, n in counts.items() if n},
                  updates=updates[:LATEST_ON_HOME], latest=content.posts[:LATEST_ON_HOME],
                  upcoming=upcoming_events(content)[:LATEST_ON_HOME])
@@ -187,23 +195,30 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
+        fiches = index.fiches_by_objective[(plan.id, "sd:" + sd.id)]
+        other_actions = index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]
         pages.append(_page(
             renderer, "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
-            plan=plan, sd=sd,
-            fiches=index.fiches_by_objective[(plan.id, "sd:" + sd.id)],
-            other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
+            description=shorten(f"Strategische doelstelling {sd.id} van het {plan.label}: {sd.title}. "
+                                f"{count(len(sd.operational_objectives), 'operationele doelstelling', 'operationele doelstellingen')}, "
+                                f"{count(len(fiches) + len(other_actions), 'actie', 'acties')} in de actieplannen."),
+            plan=plan, sd=sd, fiches=fiches, other_actions=other_actions))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
         for od in sd.operational_objectives:
             od_url = urls.operational_objective(plan.id, od.id)
+            fiches = index.fiches_by_objective[(plan.id, "od:" + od.id)]
+            other_actions = index.other_actions_by_objective[(plan.id, "od:" + od.id)]
             pages.append(_page(
                 renderer, "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
-                plan=plan, sd=sd, od=od,
-                fiches=index.fiches_by_objective[(plan.id, "od:" + od.id)],
-                other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
+                description=shorten(f"Operationele doelstelling {od.id} van het {plan.label}: {od.title}. "
+                                    f"{count(len(fiches) + len(other_actions), 'actie', 'acties')} in de actieplannen."),
+                plan=plan, sd=sd, od=od, fiches=fiches, other_actions=other_actions))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     pages.append(_page(renderer, "print_policy_plan.html", urls.print_view(plan.id), f"{plan.label}: afdrukversie",
-                       source, hide=("navigation", "toc"), plan=plan, appendices=appendices))
+                       source, description=f"Het volledige {plan.label} van {plan.zone} op één pagina, om af te "
+                       "drukken of als pdf te bewaren.",
+                       hide=("navigation", "toc"), plan=plan, appendices=appendices))
     _appendix_pages(plan, source, renderer, pages, section)
     return section
 
@@ -215,14 +230,16 @@ def _appendix_pages(plan: PolicyPlan | ActionPlan, source: str, renderer: Render
         if not appendix.content:
             continue
         url = urls.appendix(plan.id, appendix.title)
+        name = plan.label if isinstance(plan, PolicyPlan) else plan.title
         pages.append(_page(renderer, "appendix.html", url, appendix.title, source,
+                           description=shorten(f"Bijlage bij {name}: {appendix.title}."),
                            plan=plan, appendix=appendix))
         section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
 
 
 def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, renderer: Renderer,
                           site: dict[str, Any], pages: list[GeneratedPage], files: dict[str, bytes],
-                          assets: dict[str, str]) -> list[Any]:
+                          assets: dict[str, str], metadata: Metadata) -> list[Any]:
     source = content.source_of(plan)
     fiches = content.fiches.get(plan.id, [])
     objectives = content.objectives[plan.policy_plan]
@@ -240,11 +257,14 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     rows = timeline_rows(plan, fiches)
     timeline = urls.timeline(plan.id)
     pages.append(_page(renderer, "timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
+                       description=f"Tijdlijn van {plan.title}: welke van de {count(len(fiches), 'actie', 'acties')} "
+                       f"loopt in welke maand van {plan.year}, met de mijlpalen.",
                        hide=("navigation", "toc"), plan=plan, fiches=fiches, rows=rows,
                        current_month=current_month(plan.year, content.now)))
     _generate_submission(plan, policy, fiches, objectives, rows, appendices, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
+                       description=about_plan(plan, policy.zone),
                        plan=plan, policy=policy, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
@@ -254,9 +274,10 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         sd = objectives.sd.get(fiche.strategic_objective)
         od = objectives.od.get(fiche.operational_objective or "")
         continues = content.fiche(fiche.continues) if isinstance(fiche.continues, str) else None
+        description = shorten(fiche.summary or _plain(fiche.what.description) or fiche.title)
         pages.append(_page(
             renderer, "fiche.html", url, fiche.heading, content.source_of(fiche),
-            description=fiche.summary or fiche.title,
+            description=description, jsonld=metadata.fiche(url, fiche, description),
             plan=plan, policy=policy, fiche=fiche, sd=sd, od=od, continues=continues,
             continued_by=index.continued_by.get(f"{plan.id}/{fiche.key}", []),
             posts=index.posts_by_fiche.get(f"{plan.id}/{fiche.key}", [])))
@@ -272,7 +293,9 @@ def _generate_submission(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fich
     entries = [{"fiche": f, "anchor": urls.slug(f.key), "sd": objectives.sd.get(f.strategic_objective),
                 "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
     pages.append(_page(renderer, "print_action_plan.html", urls.print_view(plan.id),
-                       f"{plan.title}: afdrukversie", hide=("navigation", "toc"), plan=plan, policy=policy,
+                       f"{plan.title}: afdrukversie",
+                       description=f"{plan.title} als indieningsdocument: {count(len(fiches), 'actiefiche', 'actiefiches')} "
+                       "en de tijdlijn, om af te drukken of als pdf te bewaren.", hide=("navigation", "toc"), plan=plan, policy=policy,
                        fiches=entries, rows=rows, appendices=appendices, docx_url=urls.word_file(plan.id)))
     base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
     helpers = {"markdown": renderer.markdown, "absolute": lambda href: urljoin(base, href),
@@ -410,14 +433,20 @@ def image_url(post: Post) -> str:
 
 
 def _generate_news(content: Content, index: Index, renderer: Renderer, site: dict[str, Any],
-                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post]) -> None:
+                   pages: list[GeneratedPage], assets: dict[str, str], posts: dict[str, Post],
+                   metadata: Metadata) -> None:
     all_posts = content.posts
     for post in all_posts:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         past = bool(post.item.event) and post.item.event.ends_at() < content.now
-        pages.append(_page(renderer, "post.html", url, post.item.title, post.source,
-                           description=post.item.description, post=post, fiches=fiches, past=past))
+        item = post.item
+        page = _page(renderer, "post.html", url, item.title, post.source, description=item.description,
+                     jsonld=metadata.post(url, item.title, item.description, item.date, item.event, image_url(post)),
+                     post=post, fiches=fiches, past=past)
+        page.meta["share"] = metadata.share(url, item.title, item.description, "article", image_url(post),
+                                            item.image.alt if item.image else "", item.published)
+        pages.append(page)
         posts[url] = post
         if post.item.image:
             assets[image_url(post)] = str(post.folder / post.item.image.src)
@@ -437,22 +466,27 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     tag_names = {address: min(names, key=lambda n: (-names[n], n)) for address, names in spellings.items()}
     archive = {"years": sorted(by_year, reverse=True), "tags": sorted(tag_names.values(), key=str.lower),
                "months": sorted(by_month, reverse=True)}
+    zone = metadata.identity.name
     for number, chunk in enumerate(chunks, start=1):
         title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
+        description = news_list(zone, "" if number == 1 else f", pagina {number} van {len(chunks)}", chunk) \
+            if chunk else f"Nieuws van {zone}: nog geen berichten."
         pages.append(_page(renderer, "news_list.html", urls.news_page(number), title,
-                           description="Nieuws van de eerstelijnszone.", posts=chunk, number=number,
+                           description=description, posts=chunk, number=number,
                            pages=len(chunks), archive=archive, site=site, kind="index"))
     for year, year_posts in by_year.items():
         pages.append(_page(renderer, "news_list.html", urls.news_year(year), f"Nieuws uit {year}",
-                           posts=year_posts, archive=archive, site=site, kind="year", year=year))
+                           description=news_list(zone, f" uit {year}", year_posts), posts=year_posts, archive=archive, site=site, kind="year", year=year))
     for (year, month), month_posts in by_month.items():
         title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
         pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), title,
-                           posts=month_posts, archive=archive, site=site, kind="month", year=year,
+                           description=news_list(zone, f" uit {month_name(YearMonth(int(year), int(month)))}",
+                                                 month_posts), posts=month_posts, archive=archive, site=site, kind="month", year=year,
                            month=int(month)))
     for address, tag_posts in by_tag.items():
         tag = tag_names[address]
         pages.append(_page(renderer, "news_list.html", address, f"Nieuws over {tag}",
+                           description=f"Nieuws over {tag}: {count(len(tag_posts), 'bericht', 'berichten')}.",
                            posts=tag_posts, archive=archive, site=site, kind="tag", tag=tag))
 
 

@@ -26,6 +26,11 @@ class Identity(Model):
     voice: Literal["u", "je"] = Field("u", description="Hoe de site lezers aanspreekt: `u` of `je`. "
                                       "Geldt voor alle vaste teksten van de site en de nieuwsbrief.")
     logo: str = Field("", description="Volledige https-link naar een logo (PNG of JPG), of leeg.")
+    share_image: str = Field("", pattern=r"^(https://[^\s]+|[^:\s]+\.(png|jpg|jpeg))$",
+                             description="Beeld dat verschijnt als iemand een link naar de site deelt (Teams, "
+                             "LinkedIn, WhatsApp): een pad binnen de site (bv. `assets/deelbeeld.png`, een bestand "
+                             "in `docs/assets/`) of een volledige https-link, liefst 1200 × 630 pixels. Leeg: een "
+                             "eenvoudig standaardbeeld.")
     colours: Colours = Field(default_factory=Colours, description="Kleuren van de nieuwsbrief.")
     footer: str = Field("", description="Extra zin onderaan de nieuwsbrief.")
     unsubscribe: str = Field("*|UNSUB|*", description="Uitschrijflink die je mailprogramma invult "
