@@ -17,6 +17,7 @@ from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.identity import Identity
 from .models.news import Event, moment_start
+from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
 from .render import long_date
 
 # The share image of a zone that set none of its own (overrides/assets/, copied into every site).
@@ -220,12 +221,40 @@ def about_plan(plan: ActionPlan, zone: str) -> str:
     return f"Over {plan.title} van {zone}" + (f": {listed}." if listed else ".")
 
 
-def news_list(zone: str, what: str, posts: list[Post]) -> str:
-    """"Nieuws van <zone> uit 2025: 4 berichten, van 3 februari tot 20 juni 2025."""
+def _objectives(number: int) -> str:
+    return count(number, "operationele doelstelling", "operationele doelstellingen")
+
+
+def _actions(number: int) -> str:
+    return f"{count(number, 'actie', 'acties')} in de actieplannen" if number else "nog geen acties in de actieplannen"
+
+
+def policy_plan(plan: PolicyPlan) -> str:
+    objectives = plan.strategic_objectives
+    text = f"{plan.label} van {plan.zone}, met {count(len(objectives), 'strategische doelstelling', 'strategische doelstellingen')}"
+    operational = sum(len(sd.operational_objectives) for sd in objectives)
+    return text + (f" en {_objectives(operational)}." if operational else ".")
+
+
+def strategic_objective(plan: PolicyPlan, sd: StrategicObjective, actions: int) -> str:
+    parts = [_objectives(len(sd.operational_objectives))] if sd.operational_objectives else []
+    summary = ", ".join(parts + [_actions(actions)])
+    return shorten(f"Strategische doelstelling {sd.id} van het {plan.label}: {sd.title}. {summary[0].upper()}{summary[1:]}.")
+
+
+def operational_objective(plan: PolicyPlan, od: OperationalObjective, actions: int) -> str:
+    summary = _actions(actions)
+    return shorten(f"Operationele doelstelling {od.id} van het {plan.label}: {od.title}. {summary[0].upper()}{summary[1:]}.")
+
+
+def news_list(heading: str, posts: list[Post]) -> str:
+    """"Nieuws van <zone> uit 2025: 4 berichten, van 3 februari 2025 tot 20 juni 2025."""
     dates = sorted(post.item.published for post in posts)
     span = ""
     if dates and long_date(dates[0]) != long_date(dates[-1]):
         span = f", van {long_date(dates[0])} tot {long_date(dates[-1])}"
     elif dates:
         span = f", op {long_date(dates[0])}"
-    return f"Nieuws van {zone}{what}: {count(len(posts), 'bericht', 'berichten')}{span}."
+    if not posts:
+        return f"{heading}: nog geen berichten."
+    return f"{heading}: {count(len(posts), 'bericht', 'berichten')}{span}."

@@ -20,7 +20,8 @@ from .claims import PageClaims
 from .content import Content, Post, fiche_order
 from .guide import field_tables
 from .ical import CALENDAR_PATH, EVENT_FILE, build_calendar
-from .metadata import Metadata, about_plan, count, news_list, shorten
+from . import metadata as describe
+from .metadata import Metadata, count, shorten
 from .models.identity import Identity
 from .models.news import BRUSSELS, moment_start
 from .newsletter import collect_issues, issue_path, render_email
@@ -191,7 +192,7 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
     overview = urls.policy_plan(plan.id)
     appendices = _appendix_links(plan.id, plan.appendices, content, assets)
     pages.append(_page(renderer, "policy_plan.html", overview, plan.label, source,
-                       description=f"{plan.label} van {plan.zone}", plan=plan, appendices=appendices))
+                       description=describe.policy_plan(plan), plan=plan, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
@@ -199,9 +200,7 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
         other_actions = index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]
         pages.append(_page(
             renderer, "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
-            description=shorten(f"Strategische doelstelling {sd.id} van het {plan.label}: {sd.title}. "
-                                f"{count(len(sd.operational_objectives), 'operationele doelstelling', 'operationele doelstellingen')}, "
-                                f"{count(len(fiches) + len(other_actions), 'actie', 'acties')} in de actieplannen."),
+            description=describe.strategic_objective(plan, sd, len(fiches) + len(other_actions)),
             plan=plan, sd=sd, fiches=fiches, other_actions=other_actions))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
         for od in sd.operational_objectives:
@@ -210,8 +209,7 @@ def _generate_policy_plan(plan: PolicyPlan, content: Content, index: Index, rend
             other_actions = index.other_actions_by_objective[(plan.id, "od:" + od.id)]
             pages.append(_page(
                 renderer, "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
-                description=shorten(f"Operationele doelstelling {od.id} van het {plan.label}: {od.title}. "
-                                    f"{count(len(fiches) + len(other_actions), 'actie', 'acties')} in de actieplannen."),
+                description=describe.operational_objective(plan, od, len(fiches) + len(other_actions)),
                 plan=plan, sd=sd, od=od, fiches=fiches, other_actions=other_actions))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
@@ -264,7 +262,7 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
     _generate_submission(plan, policy, fiches, objectives, rows, appendices, renderer, site, pages, files)
     about = urls.about_action_plan(plan.id)
     pages.append(_page(renderer, "about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
-                       description=about_plan(plan, policy.zone),
+                       description=describe.about_plan(plan, policy.zone),
                        plan=plan, policy=policy, appendices=appendices))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
@@ -469,20 +467,20 @@ def _generate_news(content: Content, index: Index, renderer: Renderer, site: dic
     zone = metadata.identity.name
     for number, chunk in enumerate(chunks, start=1):
         title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
-        description = news_list(zone, "" if number == 1 else f", pagina {number} van {len(chunks)}", chunk) \
-            if chunk else f"Nieuws van {zone}: nog geen berichten."
+        heading = f"Het nieuwste nieuws van {zone}" if number == 1 else f"Nieuws van {zone}, pagina {number} van {len(chunks)}"
+        description = describe.news_list(heading, chunk)
         pages.append(_page(renderer, "news_list.html", urls.news_page(number), title,
                            description=description, posts=chunk, number=number,
                            pages=len(chunks), archive=archive, site=site, kind="index"))
     for year, year_posts in by_year.items():
         pages.append(_page(renderer, "news_list.html", urls.news_year(year), f"Nieuws uit {year}",
-                           description=news_list(zone, f" uit {year}", year_posts), posts=year_posts, archive=archive, site=site, kind="year", year=year))
+                           description=describe.news_list(f"Nieuws van {zone} uit {year}", year_posts),
+                           posts=year_posts, archive=archive, site=site, kind="year", year=year))
     for (year, month), month_posts in by_month.items():
-        title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
-        pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), title,
-                           description=news_list(zone, f" uit {month_name(YearMonth(int(year), int(month)))}",
-                                                 month_posts), posts=month_posts, archive=archive, site=site, kind="month", year=year,
-                           month=int(month)))
+        name = month_name(YearMonth(int(year), int(month)))
+        pages.append(_page(renderer, "news_list.html", urls.news_month(year, month), f"Nieuws uit {name}",
+                           description=describe.news_list(f"Nieuws van {zone} uit {name}", month_posts),
+                           posts=month_posts, archive=archive, site=site, kind="month", year=year, month=int(month)))
     for address, tag_posts in by_tag.items():
         tag = tag_names[address]
         pages.append(_page(renderer, "news_list.html", address, f"Nieuws over {tag}",
@@ -531,5 +529,7 @@ def _generate_newsletters(content: Content, renderer: Renderer, site: dict[str, 
         files[url + "email.html"] = email_html
         files[url + "email.txt"] = email_text
         pages.append(_page(renderer, "newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
-                           description=preheader, issue=issue, zone=identity, **links))
+                           description=shorten(f"De nieuwsbrief van {month_name(issue.month)}: "
+                                               + "; ".join(post.item.title for post in issue.posts) + "."),
+                           issue=issue, zone=identity, **links))
     return files
