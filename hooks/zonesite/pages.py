@@ -272,7 +272,8 @@ def _generate_action_plan(plan: ActionPlan, content: Content, index: Index, rend
         sd = objectives.sd.get(fiche.strategic_objective)
         od = objectives.od.get(fiche.operational_objective or "")
         continues = content.fiche(fiche.continues) if isinstance(fiche.continues, str) else None
-        description = shorten(fiche.summary or _plain(fiche.what.description) or fiche.title)
+        # Without a summary: the title, then what the action is (fiches of one plan often start alike).
+        description = shorten(fiche.summary or f"{fiche.title}: {_plain(fiche.what.description)}")
         pages.append(_page(
             renderer, "fiche.html", url, fiche.heading, content.source_of(fiche),
             description=description, jsonld=metadata.fiche(url, fiche, description),
