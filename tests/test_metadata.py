@@ -24,7 +24,7 @@ from pyld import jsonld
 
 from zonesite.build import check_identity
 from zonesite.errors import Problems
-from zonesite.metadata import Metadata, attendance, postal_address, script_json
+from zonesite.metadata import Metadata, attendance, place, postal_address, script_json
 from zonesite.models.identity import Identity
 from zonesite.models.news import BRUSSELS
 
@@ -249,7 +249,8 @@ def test_news_and_events_carry_what_google_requires(html):
             found += 1
             event = nodes["Event"]
             assert event["name"] == item["title"] and event["location"]["@type"] == "Place"
-            assert event["location"]["name"] == item["event"]["location"]
+            hall, _, address = item["event"]["location"].partition(", ")  # "Zaal X, Straat 1, Gemeente"
+            assert (event["location"]["name"], event["location"]["address"]) == (hall, address)
             assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
             assert event["eventStatus"] == "https://schema.org/EventScheduled"
             start = item["event"]["start"]  # a date, or "2024-06-22 09:30": Brussels time
@@ -276,6 +277,15 @@ def test_online_and_mixed_events(html):
     ("Cultuurzaal De Oude Post, Geraardsbergen of online", "Mixed"), ("Zaal Teamsport, Ninove", "Offline")])
 def test_attendance_mode_from_the_location(location, mode):
     assert attendance(location) == mode
+
+
+def test_a_place_is_a_name_and_an_address():
+    assert place("Zaal De Kouter, Kerkplein 4, 9400 Ninove") == {
+        "@type": "Place", "name": "Zaal De Kouter", "address": {
+            "@type": "PostalAddress", "streetAddress": "Kerkplein 4", "postalCode": "9400",
+            "addressLocality": "Ninove", "addressCountry": "BE"}}
+    assert place("Kerkplein 4, Ninove") == {"@type": "Place", "name": "Kerkplein 4, Ninove",
+                                            "address": "Kerkplein 4, Ninove"}
 
 
 def test_a_title_cannot_end_the_script(site, html):

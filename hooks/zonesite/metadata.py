@@ -78,6 +78,15 @@ def postal_address(address: str) -> dict[str, str] | str:
             "addressLocality": match["town"].strip(), "addressCountry": "BE"}
 
 
+def place(location: str) -> dict[str, Any]:
+    """A hall's name before the first comma, where it is after it ("Zaal Het Anker, Kerkstraat 20,
+    Geraardsbergen"); a location that starts with a street is all address."""
+    name, comma, rest = location.partition(",")
+    if not comma or any(character.isdigit() for character in name):
+        return {"@type": "Place", "name": location, "address": postal_address(location)}
+    return {"@type": "Place", "name": name.strip(), "address": postal_address(rest.strip())}
+
+
 class Metadata:
     """Absolute addresses and the zone as publisher, for every page of one site."""
 
@@ -130,7 +139,7 @@ class Metadata:
         mode = attendance(event.location)
         places = []
         if mode != "Online":
-            places.append({"@type": "Place", "name": event.location, "address": event.location})
+            places.append(place(event.location))
         if mode != "Offline":
             # The model keeps no meeting link: where to register, else the item that will carry it.
             places.append({"@type": "VirtualLocation", "url": event.registration or page})
