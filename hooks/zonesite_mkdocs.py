@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 from zonesite import build as pipeline
 from zonesite import sitedir
 from zonesite.errors import ContentError
+from zonesite.metadata import script_json
 from zonesite.publicsite import nav_uris, public_nav, searchable
 from zonesite.render import Dialect, Renderer
 from zonesite.settings import site_settings
@@ -139,6 +140,20 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
         # Quoted: a file name is content too, and Material prints this address unescaped.
         page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{quote(source)}"
     return page
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters["jsonld"] = script_json  # overrides/partials/zonesite-meta.html
+    return env
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    # The hand-written pages in docs/ share as the site: their title, the site's description and image.
+    result: pipeline.Build | None = _state.get("build")
+    if result is not None and _state["error"] is None and not isinstance(page.meta.get("share"), dict):
+        description = page.meta.get("description") or config.site_description or ""
+        page.meta["share"] = result.metadata.share(page.url, page.title or config.site_name, str(description))
+    return context
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -25,6 +25,7 @@ from zonesite import dates, scaffold  # noqa: E402
 from zonesite.errors import ContentError  # noqa: E402
 from zonesite.render import Renderer  # noqa: E402
 from zonesite.build import plan as plan_site  # noqa: E402
+from zonesite.metadata import Metadata  # noqa: E402
 
 SEED = 20261125
 SAMPLE = 500  # in-process mutants per run: ~25 s on one core
@@ -169,7 +170,7 @@ def test_mutants_give_dutch_messages_never_a_traceback(sampled, tmp_path):
             else:
                 valid += 1
                 if valid <= RENDERED:  # still valid after the change: the pages must render from it too
-                    plan_site(content, renderer, SITE, identity)
+                    plan_site(content, renderer, SITE, identity, Metadata(SITE, identity))
         except Exception as error:  # a traceback for an editor: name the mutant that caused it
             failures.append(f"{mutant}: {type(error).__name__}: {error}")
         finally:

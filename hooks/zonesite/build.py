@@ -16,6 +16,7 @@ from .models.identity import Identity
 from .validation import explain
 from pydantic import ValidationError
 
+from .metadata import Metadata
 from .planners import PLANNERS
 from .planners.view import View
 from .publish import publish
@@ -30,6 +31,7 @@ class Build:
     now: dt.datetime
     content: Content  # what may be seen (after publish)
     plan: SitePlan
+    metadata: Metadata  # what search engines and shared links get, also for the pages in docs/
 
 
 def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None,
@@ -41,13 +43,14 @@ def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None
     problems.raise_if_any()
     shown = publish(content, preview)
     renderer = Renderer(root / "overrides" / "zonesite", dialect)
-    return Build(root, now, shown, plan(shown, renderer, site, identity, docs_addresses(root)))
+    metadata = Metadata(site, identity)
+    return Build(root, now, shown, plan(shown, renderer, site, identity, metadata, docs_addresses(root)), metadata)
 
 
-def plan(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity,
+def plan(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity, metadata: Metadata,
          fixed: dict[str, str] | None = None) -> SitePlan:
     """Every page and file of the site, from published content; `fixed`: addresses already taken."""
-    view = View(content, Index.of(content), renderer, site, identity)
+    view = View(content, Index.of(content), renderer, site, identity, metadata)
     return plan_site([planner(view) for planner in PLANNERS], fixed)
 
 

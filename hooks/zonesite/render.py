@@ -80,6 +80,13 @@ def host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
+def one_line(markdown: str) -> str:
+    """Markdown as one line of plain text: a timeline cell, a description (the page shows it in full)."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"^\s*(?:[-+*]|\d+\.)\s+", "", text, flags=re.M)
+    return " ".join(re.sub(r"(\*\*|__|`)", "", text).split())
+
+
 @dataclass(frozen=True)
 class Dialect:
     """The site's Markdown (mkdocs.yml `markdown_extensions`), in which news bodies are written."""

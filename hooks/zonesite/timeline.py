@@ -3,7 +3,6 @@ Word file: when each action, sub-action and other action runs, and its milestone
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from . import urls
@@ -12,6 +11,7 @@ from .models.actionplan import ActionPlan
 from .models.common import YearMonth
 from .models.fiche import Fiche, Milestone
 from .models.timing import Timing
+from .render import one_line
 
 
 def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]:
@@ -22,7 +22,7 @@ def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]
         label = f"{fiche.id}. {fiche.label}" if fiche.id is not None else fiche.label
         url = urls.fiche(plan.id, fiche.key)
         # Dated steps of "Hoe?" are the plan's own schedule: they belong on the timeline too.
-        steps = [(step.when, _plain(step.what)) for step in (fiche.how.steps if fiche.how else []) if step.when]
+        steps = [(step.when, one_line(step.what)) for step in (fiche.how.steps if fiche.how else []) if step.when]
         rows.append(_timeline_row(plan.year, "fiche", label, url, period, _moments(fiche.milestones) + steps,
                                   fiche=fiche))
         for sub in fiche.sub_actions:
@@ -34,13 +34,6 @@ def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]
                                       urls.about_action_plan(plan.id) + f"#andere-actie-{number}",
                                       action.when, _moments(action.milestones), lead=action.lead))
     return rows
-
-
-def _plain(markdown: str) -> str:
-    """A step's Markdown as one line of text for a timeline cell (the fiche shows it in full)."""
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"^\s*(?:[-+*]|\d+\.)\s+", "", text, flags=re.M)
-    return " ".join(re.sub(r"(\*\*|__|`)", "", text).split())
 
 
 def _moments(milestones: list[Milestone]) -> list[tuple[Timing, str]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from .common import Model, Text
 
@@ -26,7 +28,21 @@ class Identity(Model):
     voice: Literal["u", "je"] = Field("u", description="Hoe de site lezers aanspreekt: `u` of `je`. "
                                       "Geldt voor alle vaste teksten van de site en de nieuwsbrief.")
     logo: str = Field("", description="Volledige https-link naar een logo (PNG of JPG), of leeg.")
+    share_image: str = Field("", description="Beeld dat verschijnt als iemand een link naar de site deelt (Teams, "
+                             "LinkedIn, WhatsApp): een pad binnen de site (bv. `assets/deelbeeld.png`, een bestand "
+                             "in `docs/assets/`) of een volledige https-link, liefst 1200 × 630 pixels. Leeg: een "
+                             "eenvoudig standaardbeeld.")
     colours: Colours = Field(default_factory=Colours, description="Kleuren van de nieuwsbrief.")
     footer: str = Field("", description="Extra zin onderaan de nieuwsbrief.")
     unsubscribe: str = Field("*|UNSUB|*", description="Uitschrijflink die je mailprogramma invult "
                              "(Mailchimp: *|UNSUB|*, Brevo: {{ unsubscribe }}).")
+
+    @field_validator("share_image")
+    @classmethod
+    def _image_address(cls, value: str) -> str:
+        # Link previews fetch the image from outside: a path in this site or a full https address.
+        if value and not re.fullmatch(r"https://\S+|[^:\s]+\.(png|jpe?g)", value, flags=re.I):
+            raise PydanticCustomError(
+                "share_image", "'{value}' is geen beeld dat een link kan tonen — schrijf een pad binnen de site "
+                "naar een PNG of JPG (bv. `assets/deelbeeld.png`) of een volledige https-link", {"value": value})
+        return value

@@ -28,7 +28,7 @@ def plan(view: View) -> Part:
                                crawlers.whole_action_plan_date(action, fiches) if action else None])
     page = view.page("home.html", urls.HOME, site.get("site_name") or "Start",
                      description=site.get("site_description") or "", hide=("navigation", "toc"), updated=updated,
-                     policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
+                     jsonld=view.metadata.home(), policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
                      counts={status: n for status, n in counts.items() if n},
                      updates=updates[:LATEST_ON_HOME], latest=latest, upcoming=upcoming)
     return Part([page], [{"Start": urls.src_uri(urls.HOME)}])

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import crawlers, urls
+from .. import metadata as describe
 from ..content import Post
 from ..dates import month_name
+from ..metadata import count
 from ..models.common import YearMonth
 from ..relations import image_url, post_url
 from ..siteplan import Part
@@ -22,9 +24,14 @@ def plan(view: View) -> Part:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         past = bool(post.item.event) and post.item.event.ends_at() < content.now
-        part.pages.append(view.page("post.html", url, post.item.title, post.source,
-                                    description=post.item.description, updated=crawlers.post_date(post),
-                                    post=post, fiches=fiches, past=past, body=view.post_body(post)))
+        item, metadata = post.item, view.metadata
+        part.pages.append(view.page(
+            "post.html", url, item.title, post.source, description=item.description,
+            updated=crawlers.post_date(post),
+            jsonld=metadata.post(url, item.title, item.description, item.date, item.event, image_url(post)),
+            share=metadata.share(url, item.title, item.description, "article", image_url(post),
+                                 item.image.alt if item.image else "", item.published),
+            post=post, fiches=fiches, past=past, body=view.post_body(post)))
         if post.item.image:
             part.assets[image_url(post)] = str(post.folder / post.item.image.src)
     part.pages += _lists(view, content.posts)
@@ -46,23 +53,30 @@ def _lists(view: View, posts: list[Post]) -> list:
                "months": sorted(by_month, reverse=True)}
     chunks = [posts[i:i + POSTS_PER_PAGE] for i in range(0, len(posts), POSTS_PER_PAGE)] or [[]]
     common = {"archive": archive, "site": view.site}
+    zone = view.identity.name
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         title = "Nieuws" if number == 1 else f"Nieuws, pagina {number}"
+        heading = (f"Het nieuwste nieuws van {zone}" if number == 1
+                   else f"Nieuws van {zone}, pagina {number} van {len(chunks)}")
         pages.append(view.page("news_list.html", urls.news_page(number), title,
-                               description="Nieuws van de eerstelijnszone.", updated=crawlers.posts_date(chunk),
+                               description=describe.news_list(heading, chunk), updated=crawlers.posts_date(chunk),
                                posts=chunk, number=number, pages=len(chunks), kind="index", **common))
     for year, year_posts in by_year.items():
         pages.append(view.page("news_list.html", urls.news_year(year), f"Nieuws uit {year}",
+                               description=describe.news_list(f"Nieuws van {zone} uit {year}", year_posts),
                                updated=crawlers.posts_date(year_posts), posts=year_posts, kind="year", year=year,
                                **common))
     for (year, month), month_posts in by_month.items():
-        title = f"Nieuws uit {month_name(YearMonth(int(year), int(month)))}"
-        pages.append(view.page("news_list.html", urls.news_month(year, month), title,
+        name = month_name(YearMonth(int(year), int(month)))
+        pages.append(view.page("news_list.html", urls.news_month(year, month), f"Nieuws uit {name}",
+                               description=describe.news_list(f"Nieuws van {zone} uit {name}", month_posts),
                                updated=crawlers.posts_date(month_posts), posts=month_posts, kind="month",
                                year=year, month=int(month), **common))
     for address, tag_posts in by_tag.items():
         tag = tag_names[address]
-        pages.append(view.page("news_list.html", address, f"Nieuws over {tag}", updated=crawlers.posts_date(tag_posts),
-                               posts=tag_posts, kind="tag", tag=tag, **common))
+        pages.append(view.page("news_list.html", address, f"Nieuws over {tag}",
+                               description=f"Nieuws over {tag}: {count(len(tag_posts), 'bericht', 'berichten')}.",
+                               updated=crawlers.posts_date(tag_posts), posts=tag_posts, kind="tag", tag=tag,
+                               **common))
     return pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import crawlers, urls
 from ..dates import month_name
+from ..metadata import shorten
 from ..newsletter import collect_issues, render_email
 from ..siteplan import Part
 from .view import View
@@ -28,6 +29,8 @@ def plan(view: View) -> Part:
         part.files[urls.newsletter_email(issue.month, "html")] = email_html
         part.files[urls.newsletter_email(issue.month, "txt")] = email_text
         part.pages.append(view.page("newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
-                                    description=preheader, updated=crawlers.posts_date(issue.posts), issue=issue,
+                                    description=shorten(f"De nieuwsbrief van {month_name(issue.month)}: "
+                                                        + "; ".join(post.item.title for post in issue.posts) + "."),
+                                    updated=crawlers.posts_date(issue.posts), issue=issue,
                                     zone=identity, **links))
     return part

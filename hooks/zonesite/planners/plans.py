@@ -8,10 +8,13 @@ import html
 from typing import Any
 
 from .. import crawlers, urls
+from .. import metadata as describe
 from ..dates import current_month
+from ..metadata import count, shorten
 from ..models.actionplan import ActionPlan
 from ..models.fiche import STATUS_LABELS, Fiche
 from ..models.policy import PolicyPlan
+from ..render import one_line
 from ..siteplan import Part
 from .view import View
 
@@ -46,24 +49,28 @@ def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> list[Any]:
     overview = urls.policy_plan(plan.id)
     updated = crawlers.policy_plan_date(plan, view.content)
     part.pages.append(view.page("policy_plan.html", overview, plan.label, source, updated=updated,
-                                description=f"{plan.label} van {plan.zone}", plan=plan,
+                                description=describe.policy_plan(plan), plan=plan,
                                 appendices=appendix_links(view, plan.id, plan.appendices, part.assets)))
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
         fiches = index.fiches_by_objective[(plan.id, "sd:" + sd.id)]
+        other_actions = index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]
         part.pages.append(view.page(
             "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
+            description=describe.strategic_objective(plan, sd, len(fiches) + len(other_actions)),
             updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, fiches=fiches,
-            other_actions=index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]))
+            other_actions=other_actions))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
         for od in sd.operational_objectives:
             od_url = urls.operational_objective(plan.id, od.id)
             fiches = index.fiches_by_objective[(plan.id, "od:" + od.id)]
+            other_actions = index.other_actions_by_objective[(plan.id, "od:" + od.id)]
             part.pages.append(view.page(
                 "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
+                description=describe.operational_objective(plan, od, len(fiches) + len(other_actions)),
                 updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, od=od, fiches=fiches,
-                other_actions=index.other_actions_by_objective[(plan.id, "od:" + od.id)]))
+                other_actions=other_actions))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     _appendix_pages(view, plan, source, part, section, updated)
@@ -77,7 +84,9 @@ def _appendix_pages(view: View, plan: PolicyPlan | ActionPlan, source: str, part
         if not appendix.content:
             continue
         url = urls.appendix(plan.id, appendix.title)
+        name = plan.label if isinstance(plan, PolicyPlan) else plan.title
         part.pages.append(view.page("appendix.html", url, appendix.title, source, updated=updated,
+                                    description=shorten(f"Bijlage bij {name}: {appendix.title}."),
                                     plan=plan, appendix=appendix))
         section.append({html.escape(f"Bijlage: {appendix.title}"): urls.src_uri(url)})
 
@@ -101,11 +110,13 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
         audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
     timeline = urls.timeline(plan.id)
     part.pages.append(view.page("timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
-                                hide=("navigation", "toc"), updated=updated, plan=plan, fiches=fiches,
+                                description=f"Tijdlijn van {plan.title}: welke van de "
+                                f"{count(len(fiches), 'actie', 'acties')} loopt in welke maand van {plan.year}, "
+                                "met de mijlpalen.", hide=("navigation", "toc"), updated=updated, plan=plan, fiches=fiches,
                                 rows=view.timeline(plan), current_month=current_month(plan.year, content.now)))
     about = urls.about_action_plan(plan.id)
     part.pages.append(view.page("about_action_plan.html", about, f"Over dit plan: {plan.title}", source,
-                                updated=crawlers.action_plan_date(plan), plan=plan, policy=policy,
+                                description=describe.about_plan(plan, policy.zone), updated=crawlers.action_plan_date(plan), plan=plan, policy=policy,
                                 appendices=appendices))
     section: list[Any] = [urls.src_uri(overview), {"Tijdlijn": urls.src_uri(timeline)},
                           {"Over dit plan": urls.src_uri(about)}]
@@ -113,9 +124,12 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
     for fiche in fiches:
         key = f"{plan.id}/{fiche.key}"
         continues = content.fiche(fiche.continues) if isinstance(fiche.continues, str) else None
+        url = urls.fiche(plan.id, fiche.key)
+        # Without a summary: the title, then what the action is (fiches of one plan often start alike).
+        description = shorten(fiche.summary or f"{fiche.title}: {one_line(fiche.what.description)}")
         part.pages.append(view.page(
-            "fiche.html", urls.fiche(plan.id, fiche.key), fiche.heading, content.source_of(fiche),
-            description=fiche.summary or fiche.title, updated=crawlers.fiche_date(fiche, plan),
+            "fiche.html", url, fiche.heading, content.source_of(fiche), description=description,
+            jsonld=view.metadata.fiche(url, fiche, description), updated=crawlers.fiche_date(fiche, plan),
             plan=plan, policy=policy, fiche=fiche, sd=objectives.sd.get(fiche.strategic_objective),
             od=objectives.od.get(fiche.operational_objective or ""), continues=continues,
             continued_by=index.continued_by.get(key, []), posts=index.posts_by_fiche.get(key, [])))

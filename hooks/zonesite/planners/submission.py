@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from .. import crawlers, urls
 from ..dates import long_date, month_abbr, month_name, timing_text
+from ..metadata import count
 from ..models.actionplan import ActionPlan
 from ..models.policy import PolicyPlan
 from ..siteplan import Part
@@ -29,7 +30,9 @@ def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> None:
     # The appendix files are published by the plan pages (plans.py); here they are only listed.
     appendices = appendix_links(view, plan.id, plan.appendices, {})
     part.pages.append(view.page("print_policy_plan.html", urls.print_view(plan.id), f"{plan.label}: afdrukversie",
-                                view.content.source_of(plan), hide=("navigation", "toc"),
+                                view.content.source_of(plan), description=f"Het volledige {plan.label} van "
+                                f"{plan.zone} op één pagina, om af te drukken of als pdf te bewaren.",
+                                hide=("navigation", "toc"),
                                 updated=crawlers.policy_plan_date(plan, view.content), plan=plan,
                                 appendices=appendices))
 
@@ -44,7 +47,9 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> None:
     entries = [{"fiche": f, "anchor": urls.slug(f.key), "sd": objectives.sd.get(f.strategic_objective),
                 "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
     part.pages.append(view.page("print_action_plan.html", urls.print_view(plan.id), f"{plan.title}: afdrukversie",
-                                hide=("navigation", "toc"),
+                                description=f"{plan.title} als indieningsdocument: "
+                                f"{count(len(fiches), 'actiefiche', 'actiefiches')} en de tijdlijn, om af te drukken "
+                                "of als pdf te bewaren.", hide=("navigation", "toc"),
                                 updated=crawlers.whole_action_plan_date(plan, fiches), plan=plan, policy=policy,
                                 fiches=entries, rows=rows, appendices=appendices,
                                 docx_url=urls.word_file(plan.id)))

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content import Content, Post
+from ..metadata import Metadata
 from ..models.actionplan import ActionPlan
 from ..models.identity import Identity
 from ..relations import Index, image_url, post_url
@@ -27,6 +28,7 @@ class View:
     renderer: Renderer
     site: dict[str, Any]
     identity: Identity
+    metadata: Metadata
     _bodies: dict[str, Markup] = field(default_factory=dict)
     _timelines: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -37,10 +39,16 @@ class View:
             voice=lambda u, je: u if self.identity.voice == "u" else je)
 
     def page(self, template: str, url: str, title: str, source: str = "", description: str = "",
-             hide: tuple[str, ...] = (), updated: dt.date | None = None, **context) -> GeneratedPage:
+             hide: tuple[str, ...] = (), updated: dt.date | None = None, jsonld: dict[str, Any] | None = None,
+             share: dict[str, Any] | None = None, **context) -> GeneratedPage:
+        """A page rendered from `template`; `jsonld` is its schema.org data, `share` what a shared
+        link shows (by default its title and description with the zone's image)."""
         meta: dict[str, Any] = {"description": description} if description else {}
         if hide:
             meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
+        if jsonld:
+            meta["jsonld"] = jsonld
+        meta["share"] = share or self.metadata.share(url, title, description)
         return GeneratedPage(url, self.renderer.render(template, url, **context), title, meta, source, updated)
 
     def post_body(self, post: Post) -> Markup:
