@@ -2,7 +2,8 @@
 
 `make_zonesite_project(dest, news=N, fiches=F)` copies the build parts of the project and adds N
 news items and enough fiches to reach F; `make_plain_project(dest, pages=P)` makes a plain
-MkDocs + Material project (same theme and Markdown extensions, no hooks) with P pages.
+MkDocs + Material project (same theme and Markdown extensions, no hooks) with P pages;
+`make_blog_project(dest, news_dir)` makes the same news items into posts of Material's blog plugin.
 Everything is deterministic: the same arguments give the same files.
 """
 
@@ -145,26 +146,67 @@ def plain_config(root: Path = ROOT) -> str:
     return text + '\n# Benchmark pages: built, but kept out of the nav (as the news pages are).\nnot_in_nav: |\n  /pages/\n'
 
 
+def _home_pages(docs: Path, rng: random.Random) -> int:
+    """The home page and the field reference the nav names (the hook makes them in Zonesite).
+
+    Returns the number of Markdown pages docs/ then holds."""
+    for file in (docs / "index.md", docs / "handleiding" / "velden" / "index.md"):
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"# {file.parent.name or 'Start'}\n\n{markdown_body(rng)}", encoding="utf-8")
+    return len(list(docs.rglob("*.md")))
+
+
 def make_plain_project(dest: Path, pages: int, seed: int = SEED, root: Path = ROOT) -> Path:
     """Plain MkDocs + Material: the same theme, overrides and extensions, `pages` pages in total.
 
-    The hand-written docs/ pages (in the nav) count towards `pages`; a home page and the field
-    reference the nav names are added, the rest are news-sized pages under docs/pages/ (not in the nav)."""
+    The hand-written docs/ pages (in the nav) count towards `pages`, with a home page and the field
+    reference; the rest are news-sized pages under docs/pages/ (not in the nav)."""
     copy_parts(dest, ("overrides", "docs"), root)
     (dest / "mkdocs.yml").write_text(plain_config(root), encoding="utf-8")
     rng = random.Random(seed)
     docs = dest / "docs"
-    extra = [docs / "index.md", docs / "handleiding" / "velden" / "index.md"]
-    existing = len(list(docs.rglob("*.md")))
-    for file in extra:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(f"# {file.parent.name or 'Start'}\n\n{markdown_body(rng)}", encoding="utf-8")
-    for i in range(max(pages - existing - len(extra), 0)):
+    existing = _home_pages(docs, rng)
+    for i in range(max(pages - existing, 0)):
         file = docs / "pages" / f"{i // 500:02d}" / f"pagina-{i:05d}.md"
         file.parent.mkdir(parents=True, exist_ok=True)
         title = f"Pagina {i + 1}: {rng.choice(TAGS)}"
         file.write_text(f"---\ntitle: \"{title}\"\ndescription: \"{_sentence(rng)}\"\n---\n\n# {title}\n\n"
                         f"{markdown_body(rng)}", encoding="utf-8")
+    return dest
+
+
+def blog_config(root: Path = ROOT) -> str:
+    """The plain mkdocs.yml plus Material's blog plugin (no authors: the news items name none) and
+    the blog in the nav, where Zonesite puts its news."""
+    text = plain_config(root)
+    text, plugins = re.subn(r"^plugins:\n", "plugins:\n  - blog:\n      authors: false\n", text, flags=re.M)
+    text, nav = re.subn(r"^nav:\n", "nav:\n  - Nieuws: blog/index.md\n", text, flags=re.M)
+    assert plugins == nav == 1, "could not add the blog plugin to mkdocs.yml"
+    return text
+
+
+def make_blog_project(dest: Path, news_dir: Path, seed: int = SEED, root: Path = ROOT) -> Path:
+    """Plain MkDocs + Material's blog plugin with the news items of `news_dir` as posts.
+
+    Each post keeps the item's title, date, description and body; its tags become the blog's
+    categories; the first paragraph is the excerpt on the blog's index, archive and category pages.
+    Fields only Zonesite knows (events, linked fiches) are left out: the blog has no place for them."""
+    copy_parts(dest, ("overrides", "docs"), root)
+    (dest / "mkdocs.yml").write_text(blog_config(root), encoding="utf-8")
+    docs = dest / "docs"
+    _home_pages(docs, random.Random(seed))
+    (docs / "blog").mkdir()
+    (docs / "blog" / "index.md").write_text("# Nieuws\n", encoding="utf-8")
+    for item in sorted(news_dir.glob("*/*.md")):
+        _, front, body = item.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(front)
+        post = {"date": meta["date"], "categories": meta.get("tags", []), "title": meta["title"],
+                "description": meta.get("description", "")}
+        first, rest = body.strip().split("\n\n", 1)
+        file = docs / "blog" / "posts" / item.parent.name / item.name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"---\n{yaml.safe_dump(post, allow_unicode=True, sort_keys=False, width=1000)}---\n\n"
+                        f"{first}\n\n<!-- more -->\n\n{rest}\n", encoding="utf-8")
     return dest
 
 

@@ -4,10 +4,12 @@ For 100, 1,000 and 3,000 synthetic news items (50 fiches) and 1,000 items with 2
 temporary copy of the project: full `mkdocs build` wall time and peak memory, milliseconds per
 page, `zonesite check` time, and beside each the same number of plain Markdown pages built with
 plain MkDocs + Material (same theme and extensions, no hooks), so the hooks' cost is a ratio.
-Then the rebuild time of `mkdocs serve` after editing one news item, and, when pyinstrument is
-importable (it is not a requirement), a profile of one 1,000-item build.
+At 100, 1,000 and 3,000 items the same news items are also built as posts of Material's blog plugin
+(the tool a zone would otherwise use for news), measured in the same rounds.
+Then the rebuild time of `mkdocs serve` after editing one news item and after editing one fiche,
+and, when pyinstrument is importable, a profile of one 1,000-item build.
 
-    python bench/run.py [--runs 3] [--quick] [--no-serve] [--no-profile] [--keep]
+    python bench/run.py [--runs 3] [--quick | --only-1000] [--no-serve] [--no-profile] [--keep]
 
 Standard library and the project's own venv packages only.
 """
@@ -44,6 +46,9 @@ BUILD_EPOCH = "1795000000"  # 18 November 2026, as in the tests: every synthetic
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PYTHONUNBUFFERED": "1"}
 BUILD_TIMEOUT = 900
 SIZES = [(100, 50), (1000, 50), (3000, 50), (1000, 200)]
+# Where Material's blog plugin builds the same news items too (1,000 news with 200 fiches would
+# repeat the 1,000 posts: the blog has no fiches).
+BLOG_SIZES = {(100, 50), (1000, 50), (3000, 50)}
 NEWSLETTER_LIMIT_KB = 50
 
 
@@ -115,8 +120,10 @@ class SizeResult:
     fiches: int
     pages: int = 0
     plain_pages: int = 0
+    blog_pages: int = 0
     zonesite: list[Run] = field(default_factory=list)
     plain: list[Run] = field(default_factory=list)
+    blog: list[Run] = field(default_factory=list)  # Material's blog plugin on the same news items
     check: list[Run] = field(default_factory=list)
     newsletters: list[tuple[str, int]] = field(default_factory=list)  # (month, bytes of email.html)
 
@@ -133,14 +140,21 @@ class SizeResult:
         return {"news": self.news, "fiches": self.fiches, "pages": self.pages, "plain_pages": self.plain_pages,
                 "zonesite": self.stats(self.zonesite), "plain": self.stats(self.plain),
                 "check": self.stats(self.check), "ratio": self.ratio,
+                **({"blog_pages": self.blog_pages, "blog": self.stats(self.blog), "blog_ratio": self.blog_ratio}
+                   if self.blog else {}),
                 "newsletters": {month: size for month, size in self.newsletters}}
 
     @property
     def ratio(self) -> float:
         return self.stats(self.zonesite)["median_s"] / self.stats(self.plain)["median_s"]
 
+    @property
+    def blog_ratio(self) -> float:
+        return self.stats(self.zonesite)["median_s"] / self.stats(self.blog)["median_s"]
 
-def bench_size(work: Path, source: Path, news: int, fiches: int, runs: int) -> tuple[SizeResult, Path]:
+
+def bench_size(work: Path, source: Path, news: int, fiches: int, runs: int,
+               blog: bool) -> tuple[SizeResult, Path]:
     result = SizeResult(news, fiches)
     project = work / f"zonesite-{news}-{fiches}"
     log(f"{result.label}: generating content in {project}")
@@ -158,10 +172,14 @@ def bench_size(work: Path, source: Path, news: int, fiches: int, runs: int) -> t
     log(f"{result.label}: check median {median([r.seconds for r in result.check]):.2f} s")
 
     # The plain project needs the page count, so the first Zonesite build comes first;
-    # after that, Zonesite and plain builds alternate so that machine noise hits both alike.
+    # after that, Zonesite, plain and blog builds alternate so that machine noise hits all alike.
     site = work / f"site-{news}-{fiches}"
     plain_project = work / f"plain-{news}-{fiches}"
     plain_site = work / f"plain-site-{news}-{fiches}"
+    blog_project = work / f"blog-{news}"
+    blog_site = work / f"blog-site-{news}"
+    if blog:
+        generate.make_blog_project(blog_project, project / "news", root=source)
     for i in range(runs):
         shutil.rmtree(site, ignore_errors=True)
         run = require_ok(measure(build_command(site), project), "zonesite build")
@@ -179,13 +197,24 @@ def bench_size(work: Path, source: Path, news: int, fiches: int, runs: int) -> t
             if result.plain_pages != result.pages:
                 raise SystemExit(f"plain baseline has {result.plain_pages} pages, Zonesite {result.pages}")
         log(f"{result.label}: plain  build {i + 1}/{runs}: {plain.seconds:.2f} s, {plain.peak_rss_mb:.0f} MB")
+        if blog:
+            shutil.rmtree(blog_site, ignore_errors=True)
+            post = require_ok(measure(build_command(blog_site), blog_project), "blog mkdocs build")
+            result.blog.append(post)
+            if i == 0:
+                result.blog_pages = count_pages(blog_site)
+                posts = sum(1 for _ in (blog_site / "blog").glob("[0-9][0-9][0-9][0-9]/*/*/*/index.html"))
+                if posts != news:
+                    raise SystemExit(f"the blog built {posts} posts of {news} news items")
+            log(f"{result.label}: blog   build {i + 1}/{runs}: {post.seconds:.2f} s, {post.peak_rss_mb:.0f} MB")
     result.newsletters = sorted((path.parent.name, path.stat().st_size)
                                 for path in (site / "nieuwsbrief").glob("*/email.html"))
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(plain_site, ignore_errors=True)
-    shutil.rmtree(plain_project, ignore_errors=True)
+    for folder in (site, plain_site, plain_project, blog_site, blog_project):
+        shutil.rmtree(folder, ignore_errors=True)
     log(f"{result.label}: zonesite {median([r.seconds for r in result.zonesite]):.2f} s vs plain "
-        f"{median([r.seconds for r in result.plain]):.2f} s → ×{result.ratio:.2f}")
+        f"{median([r.seconds for r in result.plain]):.2f} s → ×{result.ratio:.2f}"
+        + (f"; vs blog {median([r.seconds for r in result.blog]):.2f} s → ×{result.blog_ratio:.2f}"
+           if blog else ""))
     return result, project
 
 
@@ -242,46 +271,75 @@ class Server:
                 self.process.wait(timeout=10)
 
 
+def _append_line(target: Path, marker: str) -> None:
+    """A news item: one more paragraph at the end of its body."""
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{marker}.\n")
+
+
+def _extend_summary(target: Path, marker: str) -> None:
+    """A fiche: one more sentence in its summary (`samenvatting`, shown at the top of its page)."""
+    text = target.read_text(encoding="utf-8")
+    edited, count = re.subn(r"^(samenvatting: .*[^\s])\s*$", rf"\1 {marker}.", text, count=1, flags=re.M)
+    if count != 1:
+        raise SystemExit(f"serve: {target} has no one-line samenvatting to edit")
+    target.write_text(edited, encoding="utf-8")
+
+
+def _time_edits(server: Server, project: Path, target: Path, edit, page: str, edits: int, what: str) -> dict:
+    """Edit `target` `edits` times; each time: from saving to 'Reloading browsers', then fetch `page`."""
+    with urllib.request.urlopen(page, timeout=30) as response:
+        if response.status != 200:
+            raise SystemExit(f"serve: {page} answered {response.status}")
+    result: dict = {"edited": str(target.relative_to(project)), "page": page.removeprefix(server.url),
+                    "rebuild_wall_s": [], "rebuild_reported_s": []}
+    for i in range(edits):
+        marker = f"Bench-wijziging {i + 1} {time.time_ns()}"
+        server.drain()
+        edit(target, marker)
+        edited = time.perf_counter()
+        _, line = server.wait_for(r"Documentation built in", BUILD_TIMEOUT)
+        reported = float(re.search(r"built in ([\d.]+)", line).group(1))
+        done, _ = server.wait_for(r"Reloading browsers", 60)
+        wall = done - edited
+        with urllib.request.urlopen(page, timeout=30) as response:
+            if marker not in response.read().decode("utf-8"):
+                raise SystemExit(f"serve: the edit did not reach {page}")
+        result["rebuild_wall_s"].append(wall)
+        result["rebuild_reported_s"].append(reported)
+        log(f"serve: {what} {i + 1}/{edits}: {wall:.2f} s from save to 'Reloading browsers' "
+            f"(mkdocs: built in {reported:.2f} s)")
+        time.sleep(1.5)
+    return result
+
+
 def bench_serve(project: Path, edits: int) -> dict:
+    """`mkdocs serve`, then `edits` saves of one news item and `edits` saves of one fiche."""
     files = sorted((project / "news").glob("*/*.md"))
-    target = files[len(files) // 2]
-    year, month = target.name[:4], target.name[5:7]
-    page_url = f"{year}/{month}/{target.stem[11:]}/"
+    news_item = files[len(files) // 2]
+    year, month = news_item.name[:4], news_item.name[5:7]
+    news_page = f"nieuws/{year}/{month}/{news_item.stem[11:]}/"
+    # The first of the example's own fiches (the synthetic copies are named 9-…, after them).
+    fiche = sorted((project / "plans" / generate.ACTION_PLAN / "fiches").glob("*.yml"))[0]
+    fiche_id = re.search(r'^id: "?([^"\s]+)"?', fiche.read_text(encoding="utf-8"), flags=re.M).group(1)
+    fiche_page = f"{generate.ACTION_PLAN}/actie-{fiche_id.replace('.', '-')}/"
     port = free_port()
     server = Server(project, port)
-    log(f"serve: {' '.join(server.command[1:])} (in {project.name}), editing {target.relative_to(project)}")
+    log(f"serve: {' '.join(server.command[1:])} (in {project.name}), editing {news_item.relative_to(project)} "
+        f"and {fiche.relative_to(project)}")
     result: dict = {"project": project.name.replace("zonesite-", "").replace("-", " news, ", 1) + " fiches",
-                    "command": " ".join(["mkdocs"] + server.command[3:]), "edited": str(target.relative_to(project)),
-                    "rebuild_wall_s": [], "rebuild_reported_s": []}
+                    "command": " ".join(["mkdocs"] + server.command[3:])}
     try:
         start = time.perf_counter()
         _, line = server.wait_for(r"Documentation built in", BUILD_TIMEOUT)
         result["initial_build_reported_s"] = float(re.search(r"built in ([\d.]+)", line).group(1))
         server.wait_for(r"Serving on", 60)
         result["startup_wall_s"] = time.perf_counter() - start
-        post_page = server.url + "nieuws/" + page_url
-        with urllib.request.urlopen(post_page, timeout=30) as response:
-            if response.status != 200:
-                raise SystemExit(f"serve: {post_page} answered {response.status}")
         time.sleep(2)  # let the polling observer take its first snapshot
-        for i in range(edits):
-            marker = f"Bench-wijziging {i + 1} {time.time_ns()}"
-            server.drain()
-            with target.open("a", encoding="utf-8") as handle:
-                handle.write(f"\n{marker}.\n")
-            edited = time.perf_counter()
-            _, line = server.wait_for(r"Documentation built in", BUILD_TIMEOUT)
-            reported = float(re.search(r"built in ([\d.]+)", line).group(1))
-            done, _ = server.wait_for(r"Reloading browsers", 60)
-            wall = done - edited
-            with urllib.request.urlopen(post_page, timeout=30) as response:
-                if marker not in response.read().decode("utf-8"):
-                    raise SystemExit(f"serve: the edit did not reach {post_page}")
-            result["rebuild_wall_s"].append(wall)
-            result["rebuild_reported_s"].append(reported)
-            log(f"serve: rebuild {i + 1}/{edits}: {wall:.2f} s from save to 'Reloading browsers' "
-                f"(mkdocs: built in {reported:.2f} s)")
-            time.sleep(1.5)
+        result["news"] = _time_edits(server, project, news_item, _append_line, server.url + news_page, edits,
+                                     "news item")
+        result["fiche"] = _time_edits(server, project, fiche, _extend_summary, server.url + fiche_page, edits,
+                                      "fiche")
     finally:
         server.stop()
     return result
@@ -364,7 +422,7 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
     add = out.append
     add("# Zonesite build benchmark")
     add("")
-    add(f"Generated by `make bench` (`bench/run.py`) on {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; "
+    add(f"Generated by `{' '.join(['bench/run.py', *info['arguments']])}` on {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; "
         f"total benchmark time {total_s / 60:.1f} min. Every number is the **median of {runs} runs** "
         "unless marked otherwise. Content is synthetic (`bench/generate.py`): news items of ~150–300 "
         "words with a heading and a (nested) list, 1–3 of 20 tags, ~20 % linked to a fiche, ~15 % events, "
@@ -376,6 +434,11 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
     add("## Machine")
     add("")
     add(f"- nproc: {info['nproc']} (usable: {info['affinity']}); CPU: {info['cpu'] or '?'}; memory: {info['memory'] or '?'}")
+    # Other processes on the machine slow every build alike, but not evenly: a busy machine makes
+    # the ratios noisy, and the reader should know.
+    add(f"- load average (1 min) at the start: {info['load_start']:.2f}, at the end: {info['load_end']:.2f}"
+        + (" — the machine was busy with other work: treat the numbers as rough"
+           if info["load_start"] > 1.0 or info["load_end"] > 2.0 else ""))  # the bench itself keeps ~1 busy
     add(f"- Python {info['python']} ({info['platform']})")
     add(f"- Code measured: commit {info['commit'] or '?'}"
         + (f" plus uncommitted changes to {', '.join(info['uncommitted'])}" if info["uncommitted"] else "")
@@ -398,6 +461,26 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
     add("Build time in brackets: fastest–slowest run. Pages = `index.html` files in the output "
         "(the same for both builds).")
     add("")
+    blogs = [r for r in results if r.blog]
+    if blogs:
+        add("## Material's blog plugin on the same news items")
+        add("")
+        add("The news items of the Zonesite build as posts of Material's blog plugin (`bench/generate.py`, "
+            "`make_blog_project`): plain MkDocs + Material with the same mkdocs.yml minus `hooks:`, plus "
+            "`plugins: blog` (no authors), each post with the item's title, date, description and body, its "
+            "tags as the blog's categories and its first paragraph as the excerpt (`<!-- more -->`). The blog "
+            "makes its own index, archive, category and pagination pages; the example's plans are not in it. "
+            "Measured in the same rounds as the Zonesite and plain builds above.")
+        add("")
+        add("| content | Zonesite pages | Zonesite (s) | blog pages | blog (s) | blog ms/page | blog RSS (MB) "
+            "| ratio Zonesite/blog | ratio Zonesite/plain |")
+        add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in blogs:
+            z, b = r.stats(r.zonesite), r.stats(r.blog)
+            add(f"| {r.news} news, {r.fiches} fiches | {r.pages} | {z['median_s']:.2f} | {r.blog_pages} "
+                f"| {b['median_s']:.2f} ({b['min_s']:.2f}–{b['max_s']:.2f}) | {1000 * b['median_s'] / r.blog_pages:.1f} "
+                f"| {b['peak_rss_mb']:.0f} | **×{r.blog_ratio:.2f}** | **×{r.ratio:.2f}** |")
+        add("")
     growth = []
     for label, small, large in (("3000 / 1000 news", (1000, 50), (3000, 50)),
                                 ("1000 / 100 news", (100, 50), (1000, 50)),
@@ -406,31 +489,36 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
             a, b = by[small], by[large]
             za, zb = a.stats(a.zonesite)["median_s"], b.stats(b.zonesite)["median_s"]
             pa, pb = a.stats(a.plain)["median_s"], b.stats(b.plain)["median_s"]
-            growth.append((label, zb / za, pb / pa, b.pages / a.pages, (zb / b.pages) / (za / a.pages)))
+            blog = (b.stats(b.blog)["median_s"] / a.stats(a.blog)["median_s"]) if a.blog and b.blog else None
+            growth.append((label, zb / za, pb / pa, blog, b.pages / a.pages, (zb / b.pages) / (za / a.pages)))
     if growth:
         add("### How time grows with size")
         add("")
-        add("| step | Zonesite time ratio | plain time ratio | page ratio | Zonesite ms/page ratio |")
-        add("|---|---:|---:|---:|---:|")
-        for name, z, p, pages, per_page in growth:
-            add(f"| {name} | ×{z:.2f} | ×{p:.2f} | ×{pages:.2f} | ×{per_page:.2f} |")
+        add("| step | Zonesite time ratio | plain time ratio | blog time ratio | page ratio | Zonesite ms/page ratio |")
+        add("|---|---:|---:|---:|---:|---:|")
+        for name, z, p, blog, pages, per_page in growth:
+            add(f"| {name} | ×{z:.2f} | ×{p:.2f} | {f'×{blog:.2f}' if blog else '–'} | ×{pages:.2f} | ×{per_page:.2f} |")
         add("")
         add("Linear growth means the time ratio follows the page ratio (ms/page ratio ≈ 1).")
         add("")
     if serve:
-        add(f"## `mkdocs serve`: rebuild after editing one news item ({serve['project']})")
+        add(f"## `mkdocs serve`: rebuild after editing one news item or one fiche ({serve['project']})")
         add("")
         add("| measure | median | runs |")
         add("|---|---:|---|")
-        add(f"| save → \"Reloading browsers\" (wall, incl. 0.5 s polling + 0.1 s debounce) | "
-            f"{median(serve['rebuild_wall_s']):.2f} s | {', '.join(f'{v:.2f}' for v in serve['rebuild_wall_s'])} |")
-        add(f"| rebuild as reported by MkDocs (\"Documentation built in\") | "
-            f"{median(serve['rebuild_reported_s']):.2f} s | {', '.join(f'{v:.2f}' for v in serve['rebuild_reported_s'])} |")
+        for what, label in (("news", "news item"), ("fiche", "fiche")):
+            edits = serve[what]
+            add(f"| {label}: save → \"Reloading browsers\" (wall, incl. 0.5 s polling + 0.1 s debounce) | "
+                f"{median(edits['rebuild_wall_s']):.2f} s | {', '.join(f'{v:.2f}' for v in edits['rebuild_wall_s'])} |")
+            add(f"| {label}: rebuild as reported by MkDocs (\"Documentation built in\") | "
+                f"{median(edits['rebuild_reported_s']):.2f} s | "
+                f"{', '.join(f'{v:.2f}' for v in edits['rebuild_reported_s'])} |")
         add(f"| initial build on start (reported, 1 run) | {serve['initial_build_reported_s']:.2f} s | |")
         add("")
-        add(f"Each run appends a line to `{serve['edited']}`, waits for the rebuild and fetches the item's page "
-            "over loopback to confirm the edit is served. Every rebuild reruns the whole pipeline and a full "
-            "MkDocs build (no incremental build).")
+        add(f"Each news run appends a line to `{serve['news']['edited']}`, each fiche run adds a sentence to the "
+            f"`samenvatting` of `{serve['fiche']['edited']}`; every run waits for the rebuild and fetches the "
+            f"page (`/{serve['news']['page']}`, `/{serve['fiche']['page']}`) over loopback to confirm the edit "
+            "is served.")
         add("")
     add("## Newsletters (`site/nieuwsbrief/*/email.html`)")
     add("")
@@ -453,6 +541,11 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
     add("")
     add("| target | measured | result |")
     add("|---|---|---|")
+    if (1000, 50) in by and by[(1000, 50)].blog:
+        r = by[(1000, 50)]
+        add(f"| Zonesite build at 1,000 news ≤ 0.25× Material's blog plugin (same news items) | ×{r.blog_ratio:.2f} "
+            f"({r.stats(r.zonesite)['median_s']:.2f} s vs {r.stats(r.blog)['median_s']:.2f} s) "
+            f"| {verdict(r.blog_ratio <= 0.25)} |")
     if (1000, 50) in by:
         r = by[(1000, 50)]
         add(f"| Zonesite build at 1,000 news ≤ 1.3× plain MkDocs (same page count) | ×{r.ratio:.2f} "
@@ -516,9 +609,12 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
     add("make bench                                   # = .venv/bin/python bench/run.py")
     add(f"python -m mkdocs build -q --site-dir <tmp>/site            # Zonesite build, {runs}×, wall + os.wait4 ru_maxrss")
     add(f"python -m mkdocs build -q --site-dir <tmp>/plain-site      # plain baseline (cwd: plain project), {runs}×")
+    if any(r.blog for r in results):
+        add(f"python -m mkdocs build -q --site-dir <tmp>/blog-site       # Material's blog (cwd: blog project), {runs}×")
     add(f"PYTHONPATH=<tmp>/hooks python -m zonesite --root <tmp> check   # make check, {runs}× (+1 untimed validation)")
     if serve:
-        add(f"{serve['command']}    # serve, then append a line to one news item, {len(serve['rebuild_wall_s'])}×")
+        add(f"{serve['command']}    # serve, then edit one news item and one fiche, "
+            f"{len(serve['news']['rebuild_wall_s'])}× each")
     if profile:
         add("python bench/profile_build.py <tmp> <tmp>/profile-site bench/profile-1000   # pyinstrument, 1×")
     add("python bench/generate.py <dir> <news> <fiches>            # look at the generated content")
@@ -531,19 +627,23 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median); at least 3")
-    parser.add_argument("--quick", action="store_true", help="only 100 news and 1 run: a smoke test of the benchmark")
+    sizes_wanted = parser.add_mutually_exclusive_group()
+    sizes_wanted.add_argument("--quick", action="store_true",
+                              help="only 100 news and 1 run: a smoke test of the benchmark")
+    sizes_wanted.add_argument("--only-1000", action="store_true",
+                              help="only 1,000 news (50 fiches): Zonesite, plain MkDocs and the blog (~3 min)")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
     parser.add_argument("--no-profile", action="store_true", help="skip the pyinstrument profile")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
-    sizes = [(100, 50)] if args.quick else SIZES
+    sizes = [(100, 50)] if args.quick else [(1000, 50)] if args.only_1000 else SIZES
     runs = 1 if args.quick else max(args.runs, 3)
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="zonesite-bench-"))
     # One snapshot of the project at the start: every size measures the same code, even while it is edited.
     source = generate.copy_parts(work / "snapshot", generate.SNAPSHOT_PARTS)
-    info = machine_info(source)
+    info = {**machine_info(source), "arguments": sys.argv[1:], "load_start": os.getloadavg()[0]}
     log(f"{info['nproc']} CPUs, Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}; "
         f"sizes {sizes}, {runs} runs each")
     results: list[SizeResult] = []
@@ -551,13 +651,13 @@ def main() -> int:
     try:
         projects = {}
         for news, fiches in sizes:
-            result, project = bench_size(work, source, news, fiches, runs)
+            result, project = bench_size(work, source, news, fiches, runs, blog=(news, fiches) in BLOG_SIZES)
             results.append(result)
             projects[(news, fiches)] = project
         serve_project = projects.get((1000, 50)) or projects[sizes[0]]
         if not args.no_serve:
             serve = bench_serve(serve_project, runs)
-        if not args.no_profile and not args.quick:
+        if not args.no_profile and not args.quick and not args.only_1000:
             profile = bench_profile(projects.get((1000, 50)) or serve_project, work)
     finally:
         if args.keep:
@@ -565,6 +665,7 @@ def main() -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
+    info["load_end"] = os.getloadavg()[0]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_report(args.out, results, serve, profile, info, runs, total)
     args.out.with_name("results.json").write_text(json.dumps(
