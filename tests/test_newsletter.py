@@ -65,9 +65,9 @@ def test_every_example_month_has_a_valid_email_and_text(example_site):
         folder = example_site.path / "nieuwsbrief" / month
         check_email(folder / "email.html", items)
         sizes[month] = (folder / "email.html").stat().st_size
-        text = (folder / "email.txt").read_text(encoding="utf-8")
+        text = squash((folder / "email.txt").read_text(encoding="utf-8"))  # wrapped lines joined
         for url, meta in items:
-            assert meta["title"] in text
+            assert squash(meta["title"]) in text
             assert "https://denderzuid.zonesite.example/" + url in text
         assert UNSUBSCRIBE in text
         web = example_site.text(f"nieuwsbrief/{month}/")
@@ -80,9 +80,9 @@ def test_moved_and_excluded_items_follow_the_newsletter_key(example_site):
     for url, meta in example_items():
         own = example_site.path / "nieuwsbrief" / str(meta["date"])[:7] / "email.txt"
         if meta.get("newsletter") is False or isinstance(meta.get("newsletter"), str):
-            assert not own.exists() or meta["title"] not in own.read_text(encoding="utf-8")
+            assert not own.exists() or squash(meta["title"]) not in squash(own.read_text(encoding="utf-8"))
         if isinstance(meta.get("newsletter"), str):
-            assert meta["title"] in (example_site.path / "nieuwsbrief" / meta["newsletter"] / "email.txt").read_text()
+            assert squash(meta["title"]) in squash((example_site.path / "nieuwsbrief" / meta["newsletter"] / "email.txt").read_text())
 
 
 def test_archive_lists_every_month_newest_first(example_site):
@@ -103,25 +103,77 @@ def test_intro_progress_and_events_are_in_the_month(example_site):
             month = update["datum"].strftime("%Y-%m")
             email = example_site.path / "nieuwsbrief" / month / "email.txt"
             if email.exists():
-                assert fiche["titel"] in email.read_text(encoding="utf-8")
+                assert squash(fiche["titel"]) in squash(email.read_text(encoding="utf-8"))
 
 
-def test_a_busy_month_stays_under_gmails_limit(tmp_path):
-    project = make_project(tmp_path / "project", EXAMPLE / "plans")
+# An editor's newsletter intro with every kind of Markdown the text email must read back.
+INTRO = """# Welkom
+
+Beste collega, dit is **belangrijk** en _dringend_: lees [het verslag van de Zorgraad](https://example.org/zorgraad/verslagen/2025/maart/verslag-van-de-vergadering.pdf)
+of mail <info@example.org>.
+
+- een eerste punt met een heel lange zin die zeker niet op één regel van achtenzeventig tekens past
+- een tweede punt
+  1. genest
+"""
+
+
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory):
+    """A month with twenty items, each with an image, a long summary and a long body, and an intro."""
+    base = tmp_path_factory.mktemp("busy")
+    project = make_project(base / "project", EXAMPLE / "plans")
     image = next((EXAMPLE / "news").glob("*/beelden/*.jpg"))
     (project / "news" / "2025" / "beelden").mkdir(parents=True)
     (project / "news" / "2025" / "beelden" / "foto.jpg").write_bytes(image.read_bytes())
+    (project / "news" / "nieuwsbrief").mkdir()
+    (project / "news" / "nieuwsbrief" / "2025-03.md").write_text(INTRO, encoding="utf-8")
     long = "Een lange samenvatting over zorg en welzijn in de zone, met veel details. " * 6
     for day in range(1, 21):
         add_item(project, f"2025-03-{day:02d}-bericht-{day}.md", title=f"Bericht {day} over de zone",
                  date=f"2025-03-{day:02d}", description=f"'{long.strip()}'",
                  extra="image: {src: beelden/foto.jpg, alt: 'Een tekening'}",
                  body="Een heel lange tekst. " * 400)
-    site = build_site(project, tmp_path / "site").path
-    email = site / "nieuwsbrief" / "2025-03" / "email.html"
+    return build_site(project, base / "site")
+
+
+def test_a_busy_month_stays_under_gmails_limit(busy_site):
+    email = busy_site.path / "nieuwsbrief" / "2025-03" / "email.html"
     items = [(f"nieuws/2025/03/bericht-{d}/", {"title": f"Bericht {d} over de zone"}) for d in range(1, 21)]
     check_email(email, items)
     print("20-item newsletter:", email.stat().st_size, "bytes")
+
+
+def check_text_email(file: Path) -> list[str]:
+    """Plain text as a mail program shows it: no Markdown, lines of at most 78 characters but for
+    an address that stands alone."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    long = [line for line in lines if len(line) > 78 and not re.fullmatch(r"https?://\S+", line)]
+    assert not long, (file, long)
+    text = "\n".join(lines)
+    for marker in (r"\*\*", r"(?<!\w)_\w", r"\w_(?!\w)", r"\]\(", r"^#", r"<https?:"):
+        assert not re.search(marker, text, flags=re.M), (file, marker)
+    return lines
+
+
+def test_text_email_is_plain_and_wrapped(example_site, busy_site):
+    for file in sorted(example_site.path.glob("nieuwsbrief/*/email.txt")):
+        check_text_email(file)
+    lines = check_text_email(busy_site.path / "nieuwsbrief" / "2025-03" / "email.txt")
+    text = "\n".join(lines)
+    # The intro's words survive without their markup: a link as its text and address, list items
+    # on lines of their own.
+    assert "belangrijk en dringend" in text
+    assert ("het verslag van de Zorgraad: https://example.org/zorgraad/verslagen/2025/maart/"
+            "verslag-van-de-vergadering.pdf") in squash(text)
+    assert "https://example.org/zorgraad/verslagen/2025/maart/verslag-van-de-vergadering.pdf" in lines
+    assert "info@example.org" in text
+    first = next(i for i, line in enumerate(lines) if line.startswith("- een eerste punt"))
+    assert lines[first + 1].startswith("  ") and lines[first + 1].split()[0] != "-"  # under its text
+    assert lines[first + 2:first + 4] == ["- een tweede punt", "  1. genest"]
+    assert "Welkom" in lines
+    for d in range(1, 21):
+        assert f"https://denderzuid.zonesite.example/nieuws/2025/03/bericht-{d}/" in text
 
 
 @pytest.mark.parametrize("width", [600, 375])
