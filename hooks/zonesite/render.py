@@ -78,6 +78,10 @@ def plain(text: str) -> Markup:
     return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
 
 
+def _bare(address: str) -> str:
+    return re.sub(r"^(?:https?://|mailto:)", "", address).rstrip("/")
+
+
 class _TextReader(HTMLParser):
     """Rendered Markdown read back as plain text for the text email: blocks apart by a blank line,
     list items on lines of their own with a dash or their number, links as `text: address`."""
@@ -122,8 +126,8 @@ class _TextReader(HTMLParser):
         if tag == "a" and self.links:
             address, start = self.links.pop()
             text = "".join(self.words[start:]).strip()
-            if address and address.removeprefix("mailto:") not in (text, text.removeprefix("https://")):
-                self.words.append(f": {address}")
+            if address and _bare(address) != _bare(text):  # <https://…> already shows its address
+                self.words.append(f": {address.removeprefix('mailto:')}")
         elif tag in self.BLOCKS:
             self.flush()
             if tag in ("ul", "ol") and self.lists:
@@ -142,7 +146,7 @@ class _TextReader(HTMLParser):
         return out
 
 
-_LIST_MARKER = re.compile(r"^(\s*)(?:[-*]|\d+\.)\s")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*]|\d+\.)\s")
 
 
 def wrap(text: str, width: int = 78) -> str:
