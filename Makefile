@@ -85,7 +85,8 @@ office:
 	    echo "Let op: soffice of pdftoppm ontbreekt, tests van de indieningsdocumenten worden overgeslagen (apt-get install libreoffice-writer poppler-utils)."; \
 	  fi; }
 
-# axe-core for the accessibility tests, pinned in package-lock.json.
+# Test tools pinned in package-lock.json: axe-core and Lighthouse (accessibility), doiuse-email (the newsletter
+# against caniemail data).
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	npm ci --no-audit --no-fund --silent

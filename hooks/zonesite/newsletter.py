@@ -13,11 +13,12 @@ from typing import Any, Callable
 import css_inline
 
 from .content import Content, Post
+from .dates import moment_start
 from .models.actionplan import ActionPlan
 from .models.common import YearMonth
 from .models.fiche import Fiche, ProgressUpdate
 from .models.identity import Identity
-from .dates import moment_start
+from .plaintext import wrap
 
 EVENT_WINDOW = dt.timedelta(weeks=6)
 
@@ -64,8 +65,9 @@ def collect_issues(content: Content) -> list[Issue]:
 
 def render_email(issue: Issue, render: Callable[..., str], identity: Identity, site: dict[str, Any],
                  links: dict[str, Any]) -> tuple[bytes, bytes]:
-    """The email as (HTML, plain text). `render(template, **context)` renders a Jinja template."""
+    """The email as (HTML, plain text). `render(template, **context)` renders a Jinja template;
+    the text is wrapped at 78 characters, as mail programs expect."""
     context = {"issue": issue, "zone": identity, "site": site, **links}
     html = css_inline.inline(render("email.html", **context))
-    text = render("email.txt", **context)
+    text = wrap(render("email.txt", **context))
     return html.encode("utf-8"), text.encode("utf-8")

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .dates import date_time, event_when, long_date, month_abbr, month_name, time_of_day, timing_text
+from .plaintext import as_text
 from .urls import relative
 
 # The same Markdown dialect as the site's own pages (mkdocs.yml), so a field reads like a page.
@@ -158,7 +159,7 @@ class Renderer:
         )
         self.env.globals.update(event_when=event_when, heading=self.heading)
         self.env.filters.update(
-            md=self.markdown, date=long_date, datetime=date_time, time=time_of_day,
+            md=self.markdown, text=self.text, date=long_date, datetime=date_time, time=time_of_day,
             month=month_name, month_abbr=month_abbr, when=timing_text, css_string=css_string, host=host,
         )
 
@@ -193,6 +194,11 @@ class Renderer:
             link = Markup('<a class="headerlink" href="#{}" title="{}">¶</a>').format(
                 ident, self.dialect.permalink_title)
         return Markup("<h{0}{1}>{2}{3}</h{0}>").format(level, attributes, inner, link)
+
+    def text(self, text: str) -> str:
+        """An editor's Markdown field as plain text (for the text email): the same conversion as
+        on the site, read back without its markup."""
+        return as_text(self.markdown(text)) if text and text.strip() else ""
 
     def render_detached(self, template: str, **context) -> str:
         """Render a template that lives outside the site's pages (an email)."""

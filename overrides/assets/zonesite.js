@@ -69,10 +69,10 @@
   }
 })();
 
-// Material opens the menu and the search on a phone with <label>s, which Tab skips. Make them
-// buttons a keyboard can reach and press (Enter or Space), say whether the menu is open, and let
-// Escape close the menu again. Focus that leaves the search closes it, so that its results never
-// cover the link that has focus (WCAG 2.4.11).
+// Material opens the menu and the search on a phone with <label>s, which Tab skips. Give each a
+// real button inside it (a label may not take the button role) that a keyboard can reach and
+// press, say whether the menu is open, and let Escape close the menu again. Focus that leaves the
+// search closes it, so that its results never cover the link that has focus (WCAG 2.4.11).
 (function () {
   "use strict";
   var names = { __drawer: "Menu", __search: "Zoeken" };
@@ -84,20 +84,21 @@
   function setUp() {
     Object.keys(names).forEach(function (id) {
       var toggle = document.getElementById(id);
-      var button = document.querySelector('label.md-header__button[for="' + id + '"]');
-      if (!toggle || !button || button.dataset.zsReady) return;
-      button.dataset.zsReady = "1";
-      button.tabIndex = 0;
-      button.setAttribute("role", "button");
+      var label = document.querySelector('label.md-header__button[for="' + id + '"]');
+      if (!toggle || !label || label.querySelector(".zs-toggle")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "zs-toggle";
       button.setAttribute("aria-label", names[id]);
       button.setAttribute("aria-expanded", String(toggle.checked));
+      while (label.firstChild) button.appendChild(label.firstChild);  // the theme's icon
+      label.appendChild(button);
       toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
-      button.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          event.stopPropagation();
-          set(toggle, !toggle.checked);
-        }
+      // A button inside a label does not work the label: toggle ourselves (Enter and Space click).
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
+        event.stopPropagation();
+        set(toggle, !toggle.checked);
       });
     });
   }
@@ -105,7 +106,7 @@
     var drawer = document.getElementById("__drawer");
     if (event.key === "Escape" && drawer && drawer.checked) {
       set(drawer, false);
-      var button = document.querySelector('label.md-header__button[for="__drawer"]');
+      var button = document.querySelector('label.md-header__button[for="__drawer"] .zs-toggle');
       if (button) button.focus();
     }
   });
