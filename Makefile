@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Material prints an end-of-life notice on every build; editors need not see it (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check verify new-news new-fiche new-zone new-actieplan schemas newsletter browser office clean
+.PHONY: site serve test check verify export new-news new-fiche new-zone new-actieplan schemas newsletter browser office clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -44,6 +44,12 @@ new-zone: $(STAMP)
 # make new-actieplan YEAR=2027 → plans/actieplan-2027/actieplan.yml under the policy plan of that year.
 new-actieplan: $(STAMP)
 	@$(ZONESITE) new-actieplan --year "$${YEAR:-}"
+
+# make export OUT=../zone-export → the public site as plain files that an engine without hooks builds
+# (README: "Een andere bouwmotor").
+export: $(STAMP)
+	@test -n "$(OUT)" || { echo "Geef een map mee: make export OUT=../zone-export"; exit 2; }
+	@$(ZONESITE) export --out "$(OUT)"
 
 # Regenerate hooks/schemas/*.schema.json after changing a model (a test checks they are in sync).
 schemas: $(STAMP)
