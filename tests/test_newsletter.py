@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, ROOT, TEST_CONFIG, build_site, make_project, squash
+from conftest import BUILD_EPOCH, EXAMPLE, ROOT, TEST_CONFIG, build_site, make_project, squash
 from test_news import add_item, example_items
 
 GMAIL_CLIP = 102_400
@@ -93,17 +94,40 @@ def test_archive_lists_every_month_newest_first(example_site):
 
 
 def test_intro_progress_and_events_are_in_the_month(example_site):
-    intro = (EXAMPLE / "news" / "nieuwsbrief").glob("*.md")
-    for file in intro:
+    issues = {path.name for path in (example_site.path / "nieuwsbrief").iterdir() if re.fullmatch(r"\d{4}-\d{2}", path.name)}
+    assert issues
+
+    def email(month: str) -> str:
+        return squash((example_site.path / "nieuwsbrief" / month / "email.txt").read_text(encoding="utf-8"))
+
+    for file in (EXAMPLE / "news" / "nieuwsbrief").glob("*.md"):
         first_line = file.read_text(encoding="utf-8").strip().splitlines()[0]
-        assert squash(first_line) in squash((example_site.path / "nieuwsbrief" / file.stem / "email.txt").read_text())
+        assert squash(first_line) in email(file.stem)
+    progress = 0
     for fiche_file in (EXAMPLE / "plans").glob("*/fiches/*.yml"):
         fiche = yaml.safe_load(fiche_file.read_text(encoding="utf-8"))
         for update in fiche.get("voortgang") or []:
             month = update["datum"].strftime("%Y-%m")
-            email = example_site.path / "nieuwsbrief" / month / "email.txt"
-            if email.exists():
-                assert squash(fiche["titel"]) in squash(email.read_text(encoding="utf-8"))
+            if month in issues:
+                assert squash(fiche["titel"]) in email(month), (fiche_file.name, month)
+                progress += 1
+    # An issue goes out on the first day of the next month and announces what starts in the six
+    # weeks after that (the newsletter's "Agenda: de komende zes weken").
+    built = dt.datetime.fromtimestamp(int(BUILD_EPOCH), tz=dt.timezone.utc).date()
+    events = 0
+    for news_file in (EXAMPLE / "news").glob("*/*.md"):
+        front = yaml.safe_load(news_file.read_text(encoding="utf-8").split("---")[1])
+        published = dt.date.fromisoformat(str(front["date"])[:10])
+        if not front.get("event") or front.get("draft") or published > built:
+            continue
+        start = dt.date.fromisoformat(str(front["event"]["start"])[:10])
+        for month in issues:
+            year, number = map(int, month.split("-"))
+            sent = dt.date(year + number // 12, number % 12 + 1, 1)
+            if sent <= start < sent + dt.timedelta(weeks=6):
+                assert squash(front["title"]) in email(month), (news_file.name, month)
+                events += 1
+    assert progress and events, "the example no longer has progress or events in a newsletter month"
 
 
 # An editor's newsletter intro with every kind of Markdown the text email must read back.

@@ -61,13 +61,6 @@ def long_date(value: dt.date | dt.datetime) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
-def date_time(value: dt.date | dt.datetime) -> str:
-    """17 mei 2025 om 19.30 uur, or the date alone for a whole day."""
-    if isinstance(value, dt.datetime):
-        return f"{long_date(value)} om {time_of_day(value)}"
-    return long_date(value)
-
-
 def _clock(value: dt.datetime) -> str:
     # The Flemish way to write a time: 18.30, never 18:30. Every time on the site comes from here.
     return format_datetime(value, "HH.mm", locale=LOCALE)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .dates import date_time, event_when, long_date, month_abbr, month_name, time_of_day, timing_text
+from .dates import event_when, long_date, month_abbr, month_name, timing_text
 from .plaintext import as_text
 from .urls import relative
 
@@ -159,9 +159,8 @@ class Renderer:
         )
         self.env.globals.update(event_when=event_when, heading=self.heading)
         self.env.filters.update(
-            md=self.markdown, text=self.text, date=long_date, datetime=date_time, time=time_of_day,
-            month=month_name, month_abbr=month_abbr, when=timing_text, css_string=css_string, host=host,
-        )
+            md=self.markdown, text=self.text, date=long_date, month=month_name, month_abbr=month_abbr,
+            when=timing_text, css_string=css_string, host=host)
 
     def markdown(self, text: str) -> Markup:
         """An editor's Markdown field as safe HTML."""

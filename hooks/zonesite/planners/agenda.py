@@ -18,7 +18,7 @@ def plan(view: View) -> Part:
                   key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
     page = view.page("agenda.html", urls.AGENDA, "Agenda",
                      description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
-                     updated=crawlers.posts_date(events), upcoming=upcoming, past=past, site=site,
+                     updated=crawlers.posts_date(events), upcoming=upcoming, past=past,
                      calendar_url=urls.absolute(urls.CALENDAR, site.get("site_url", "")))
     name = f"{site.get('site_name') or 'Zonesite'}: agenda"
     files = {urls.CALENDAR: build_calendar([(post_url(p), p) for p in events], site, name)}

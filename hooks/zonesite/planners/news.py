@@ -52,7 +52,7 @@ def _lists(view: View, posts: list[Post]) -> list:
     archive = {"years": sorted(by_year, reverse=True), "tags": sorted(tag_names.values(), key=str.lower),
                "months": sorted(by_month, reverse=True)}
     chunks = [posts[i:i + POSTS_PER_PAGE] for i in range(0, len(posts), POSTS_PER_PAGE)] or [[]]
-    common = {"archive": archive, "site": view.site}
+    common = {"archive": archive}
     zone = view.identity.name
     pages = []
     for number, chunk in enumerate(chunks, start=1):
