@@ -26,7 +26,8 @@ from zonesite.build import check_identity
 from zonesite.errors import Problems
 from zonesite.metadata import Metadata, attendance, place, postal_address, script_json
 from zonesite.models.identity import Identity
-from zonesite.models.news import BRUSSELS
+from zonesite.settings import SiteSettings
+from zonesite.dates import BRUSSELS
 
 VOCABULARY = Path(__file__).resolve().parent / "schemaorg"
 SITE_URL = "https://denderzuid.zonesite.example/"  # tests/fixtures/mkdocs.yml
@@ -491,10 +492,10 @@ def test_tag_pages_say_how_many_items(html):
 
 def test_a_zone_can_share_its_own_image():
     zone = Identity(name="Eerstelijnszone Proef", share_image="assets/zone.png")
-    card = Metadata({"site_url": "https://proef.example/zone/"}, zone).share("nieuws/", "Nieuws", "Het nieuws.")
+    card = Metadata(SiteSettings(site_url="https://proef.example/zone/"), zone).share("nieuws/", "Nieuws", "Het nieuws.")
     assert card["og:image"] == "https://proef.example/zone/assets/zone.png"
     assert "og:image:width" not in card  # the size of the zone's own image is not known
     problems = Problems()
-    assert check_identity({"zone": {"name": "Proef", "share_image": "javascript:alert(1)"}}, problems) is None
+    assert check_identity(SiteSettings(zone={"name": "Proef", "share_image": "javascript:alert(1)"}), problems) is None
     assert [(p.field, p.message.split(" — ")[0]) for p in problems.items] == [
         ("extra.zone.share_image", "'javascript:alert(1)' is geen beeld dat een link kan tonen")]

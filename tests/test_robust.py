@@ -26,6 +26,7 @@ from zonesite.errors import ContentError  # noqa: E402
 from zonesite.render import Renderer  # noqa: E402
 from zonesite.build import plan as plan_site  # noqa: E402
 from zonesite.metadata import Metadata  # noqa: E402
+from zonesite.settings import SiteSettings  # noqa: E402
 
 SEED = 20261125
 SAMPLE = 500  # in-process mutants per run: ~25 s on one core
@@ -33,7 +34,7 @@ RENDERED = 15  # of the mutants still valid, how many are also rendered into pag
 BUILD_SAMPLE = 10  # of those, through a real `mkdocs build`
 EVERYTHING = dt.datetime.max.replace(tzinfo=dt.timezone.utc)  # `make check` sees drafts and embargoed items
 
-SITE = {"site_name": "Proef", "site_description": "", "site_url": "http://localhost/"}  # as the glue passes it
+SITE = SiteSettings("Proef", "", "http://localhost/")  # as the glue passes it
 # A problem as editors read it: `path:line: [field: ]problem — fix`.
 PROBLEM = re.compile(r"^[^\s:][^:]*:\d+: .+ — .+", re.S)
 
@@ -123,7 +124,7 @@ def all_mutants() -> list[Mutant]:
 
 def check(project: Path):
     """What `make check` does, in-process."""
-    return pipeline.check_all(project, {}, EVERYTHING, None, project / "docs")
+    return pipeline.check_all(project, SiteSettings(), EVERYTHING, None, project / "docs")
 
 
 def copy_zone(root: Path, dest: Path) -> Path:

@@ -22,6 +22,7 @@ from .planners.view import View
 from .publish import publish
 from .relations import Index
 from .render import Dialect, Renderer
+from .settings import SiteSettings
 from .siteplan import SitePlan, plan_site
 
 
@@ -34,7 +35,7 @@ class Build:
     metadata: Metadata  # what search engines and shared links get, also for the pages in docs/
 
 
-def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None,
+def run(root: Path, site: SiteSettings, preview: bool = False, nav: Any = None,
         docs_dir: Path | None = None, dialect: Dialect | None = None) -> Build:
     """Load and check all content, let through what may be seen, then plan and render every page
     and file. Raises ContentError on bad content. `preview`: the editors' own preview (drafts too)."""
@@ -47,14 +48,14 @@ def run(root: Path, site: dict[str, Any], preview: bool = False, nav: Any = None
     return Build(root, now, shown, plan(shown, renderer, site, identity, metadata, docs_addresses(root)), metadata)
 
 
-def plan(content: Content, renderer: Renderer, site: dict[str, Any], identity: Identity, metadata: Metadata,
+def plan(content: Content, renderer: Renderer, site: SiteSettings, identity: Identity, metadata: Metadata,
          fixed: dict[str, str] | None = None) -> SitePlan:
     """Every page and file of the site, from published content; `fixed`: addresses already taken."""
     view = View(content, Index.of(content), renderer, site, identity, metadata)
     return plan_site([planner(view) for planner in PLANNERS], fixed)
 
 
-def check_all(root: Path, site: dict[str, Any], now: dt.datetime, nav: Any,
+def check_all(root: Path, site: SiteSettings, now: dt.datetime, nav: Any,
               docs_dir: Path | None) -> tuple[Content, Identity | None, Problems]:
     """Every check, the same for `make check` and the build, so that they never disagree.
 
@@ -65,9 +66,9 @@ def check_all(root: Path, site: dict[str, Any], now: dt.datetime, nav: Any,
     return content, identity, problems
 
 
-def check_identity(site: dict[str, Any], problems) -> Identity | None:
+def check_identity(site: SiteSettings, problems) -> Identity | None:
     """The zone identity from mkdocs.yml `extra.zone`, or None after reporting its problems."""
-    zone = site.get("zone") or {"name": site.get("site_name") or "Zonesite"}
+    zone = site.zone or {"name": site.site_name or "Zonesite"}
     try:
         return Identity.model_validate(zone)
     except ValidationError as error:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
 
 import lxml.html
 from feedgen.feed import FeedGenerator
@@ -12,6 +11,7 @@ from feedgen.feed import FeedGenerator
 from . import urls
 from .content import Post
 from .render import sanitize
+from .settings import SiteSettings
 
 FEED_ITEMS = 30
 
@@ -27,23 +27,23 @@ def item_content(body_html: str, page_url: str) -> str:
     return (body.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
 
 
-def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any],
+def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: SiteSettings,
                self_path: str) -> FeedGenerator:
     """`posts` are (page url, post), newest first; `html_by_url` holds each item's rendered body."""
-    base = urls.absolute("", site.get("site_url", ""))
+    base = site.absolute("")
     feed = FeedGenerator()
     feed.load_extension("dc")  # feedgen's RSS ignores an author without an e-mail; dc:creator doesn't
     feed.id(base)
-    feed.title(site["site_name"])
-    feed.subtitle(site.get("site_description") or site["site_name"])
+    feed.title(site.site_name)
+    feed.subtitle(site.site_description or site.site_name)
     feed.link(href=base + self_path, rel="self")
     feed.link(href=base, rel="alternate")  # after "self": feedgen's RSS <link> takes the last one
     feed.language("nl-BE")
     feed.generator("Zonesite")
     # Atom wants an author for every entry; one at feed level covers them all. The zone writes its
     # news, under the name it gives itself in mkdocs.yml; an e-mail only when it gave one there.
-    zone = site.get("zone") or {}
-    author = {"name": zone.get("name") or site["site_name"]}
+    zone = site.zone_fields
+    author = {"name": zone.get("name") or site.site_name}
     if zone.get("email"):
         author["email"] = zone["email"]
     feed.author(author)
@@ -72,7 +72,7 @@ def build_feed(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site:
     return feed
 
 
-def feed_files(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: dict[str, Any]) -> dict[str, bytes]:
+def feed_files(posts: list[tuple[str, Post]], html_by_url: dict[str, str], site: SiteSettings) -> dict[str, bytes]:
     """RSS and Atom, by address."""
     return {urls.RSS: build_feed(posts, html_by_url, site, urls.RSS).rss_str(pretty=True),
             urls.ATOM: build_feed(posts, html_by_url, site, urls.ATOM).atom_str(pretty=True)}

@@ -5,13 +5,12 @@ Named ical, not calendar: a module called calendar would shadow the standard lib
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from . import urls
 from .content import Post
 from .dates import moment_start
+from .settings import SiteSettings
 
 
 
@@ -21,11 +20,11 @@ def event_uid(url: str, site_url: str) -> str:
     return f"{url.strip('/').replace('/', '-')}@{host}"
 
 
-def _event(url: str, post: Post, site: dict[str, Any]) -> Event:
+def _event(url: str, post: Post, site: SiteSettings) -> Event:
     info = post.item.event
-    link = urls.absolute(url, site["site_url"])
+    link = site.absolute(url)
     event = Event()
-    event.add("uid", event_uid(url, site["site_url"]))
+    event.add("uid", event_uid(url, site.site_url))
     # DTSTAMP must be a UTC moment; the publication moment keeps two builds byte-identical.
     event.add("dtstamp", moment_start(post.item.date).astimezone(dt.timezone.utc))
     event.add("summary", post.item.title)
@@ -62,7 +61,7 @@ def _brussels() -> Timezone:
     return zone
 
 
-def build_calendar(events: list[tuple[str, Post]], site: dict[str, Any], name: str) -> bytes:
+def build_calendar(events: list[tuple[str, Post]], site: SiteSettings, name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Zonesite//Agenda//NL")
     calendar.add("version", "2.0")

@@ -19,6 +19,7 @@ from .models.fiche import Fiche
 from .models.identity import Identity
 from .models.news import Event
 from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
+from .settings import SiteSettings
 
 # The share image of a zone that set none of its own (overrides/assets/, copied into every site).
 DEFAULT_IMAGE = "assets/deelbeeld.png"
@@ -90,9 +91,9 @@ def place(location: str) -> dict[str, Any]:
 class Metadata:
     """Absolute addresses and the zone as publisher, for every page of one site."""
 
-    def __init__(self, site: dict[str, Any], identity: Identity):
-        self.base = (site.get("site_url") or "http://localhost/").rstrip("/") + "/"
-        self.site_name = site.get("site_name") or identity.name
+    def __init__(self, site: SiteSettings, identity: Identity):
+        self.base = site.absolute("")
+        self.site_name = site.site_name or identity.name
         self.identity = identity
         self.image = self.absolute(identity.share_image or DEFAULT_IMAGE)
 

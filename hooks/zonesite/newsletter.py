@@ -19,6 +19,7 @@ from .models.common import YearMonth
 from .models.fiche import Fiche, ProgressUpdate
 from .models.identity import Identity
 from .plaintext import wrap
+from .settings import SiteSettings
 
 EVENT_WINDOW = dt.timedelta(weeks=6)
 
@@ -63,7 +64,7 @@ def collect_issues(content: Content) -> list[Issue]:
     return issues
 
 
-def render_email(issue: Issue, render: Callable[..., str], identity: Identity, site: dict[str, Any],
+def render_email(issue: Issue, render: Callable[..., str], identity: Identity, site: SiteSettings,
                  links: dict[str, Any]) -> tuple[bytes, bytes]:
     """The email as (HTML, plain text). `render(template, **context)` renders a Jinja template;
     the text is wrapped at 78 characters, as mail programs expect."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from . import urls
 
 # `make new-zone` writes this address until the zone fills in its own: `make verify` refuses to publish it.
 PLACEHOLDER_URL = "https://nog-in-te-vullen.invalid/"
@@ -33,10 +36,32 @@ def read_config(root: Path, name: str = "mkdocs.yml", depth: int = 0, inherit: b
     return config
 
 
-def site_settings(config: dict[str, Any]) -> dict[str, Any]:
-    """The settings the pipeline reads: the site's name, description and address, and the `extra` block."""
-    return {"site_name": config.get("site_name") or "", "site_description": config.get("site_description") or "",
-            "site_url": config.get("site_url") or "", **(config.get("extra") or {})}
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the pipeline reads from mkdocs.yml, typed: the site's name, description and address,
+    the zone block (`extra.zone`, as written: the checks validate it into an Identity) and `extra`."""
+
+    site_name: str = ""
+    site_description: str = ""
+    site_url: str = ""  # empty when mkdocs.yml names none
+    zone: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def absolute(self, address: str) -> str:
+        """The full address of a page or file, for what is read outside the site."""
+        return urls.absolute(address, self.site_url)
+
+    @property
+    def zone_fields(self) -> dict[str, Any]:
+        """The zone block when it is one (a broken one is reported by the checks)."""
+        return self.zone if isinstance(self.zone, dict) else {}
+
+
+def site_settings(config: dict[str, Any]) -> SiteSettings:
+    """The settings from mkdocs.yml's own keys (read_config, or the glue's MkDocs config)."""
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return SiteSettings(str(config.get("site_name") or ""), str(config.get("site_description") or ""),
+                        str(config.get("site_url") or ""), extra.get("zone"), extra)
 
 
 def _merge(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:

@@ -9,20 +9,19 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from . import scaffold
 from .scaffold import ScaffoldError
-from .settings import PLACEHOLDER_URL
+from .settings import PLACEHOLDER_URL, SiteSettings
 
 # Only the example's mkdocs.yml has this key; new-zone removes it, so it cannot run twice.
 EXAMPLE_KEY = ("extra", "voorbeeld")
 POLICY_ID = "beleidsplan"
 
 
-def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any], year: str = "") -> list[Path]:
+def new_zone(root: Path, name: str, today: dt.date, site: SiteSettings, year: str = "") -> list[Path]:
     """Set the zone's identity, remove the example content, write the skeletons. Returns new files.
 
     `year`: the first action plan's year (this year when empty): a zone often starts with the plan
@@ -31,11 +30,11 @@ def new_zone(root: Path, name: str, today: dt.date, site: dict[str, Any], year: 
     if not name:
         raise ScaffoldError('geef de naam van de zone mee, bv. make new-zone NAME="Eerstelijnszone Waasland"')
     first_year = scaffold.plan_year(year) if year.strip() else today.year
-    if not site.get(EXAMPLE_KEY[1]):
+    if not site.extra.get(EXAMPLE_KEY[1]):
         raise ScaffoldError("deze site is al ingesteld voor een zone: in mkdocs.yml staat geen `voorbeeld: true` "
                             "meer. make new-zone wist alle plannen en nieuws en werkt daarom maar één keer. "
                             f"Een actieplan voor volgend jaar: make new-actieplan YEAR={today.year + 1}")
-    _refuse_foreign_plans(root, str((site.get("zone") or {}).get("name", "")))
+    _refuse_foreign_plans(root, str(site.zone_fields.get("name", "")))
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = set_value(text, ("site_name",), name)

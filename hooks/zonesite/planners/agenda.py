@@ -19,8 +19,8 @@ def plan(view: View) -> Part:
     page = view.page("agenda.html", urls.AGENDA, "Agenda",
                      description="Activiteiten, vormingen en netwerkmomenten van de eerstelijnszone.",
                      updated=crawlers.posts_date(events), upcoming=upcoming, past=past,
-                     calendar_url=urls.absolute(urls.CALENDAR, site.get("site_url", "")))
-    name = f"{site.get('site_name') or 'Zonesite'}: agenda"
+                     calendar_url=site.absolute(urls.CALENDAR))
+    name = f"{site.site_name or 'Zonesite'}: agenda"
     files = {urls.CALENDAR: build_calendar([(post_url(p), p) for p in events], site, name)}
     for post in events:
         files[urls.event_calendar(post_url(post))] = build_calendar([(post_url(post), post)], site, name)

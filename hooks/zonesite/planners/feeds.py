@@ -13,5 +13,5 @@ def plan(view: View) -> Part:
     posts = [(post_url(post), post) for post in view.content.posts]
     bodies = {url: view.post_body(post) for url, post in posts}
     files = feed_files(posts, bodies, view.site)
-    files[urls.ROBOTS] = crawlers.robots_txt(view.site.get("site_url") or "")
+    files[urls.ROBOTS] = crawlers.robots_txt(view.site.site_url)
     return Part(files=files)

@@ -26,8 +26,8 @@ def plan(view: View) -> Part:
     # The progress shown comes from the action plan's fiches: the plan's date covers it.
     updated = crawlers.newest([crawlers.posts_date(latest + upcoming),
                                crawlers.whole_action_plan_date(action, fiches) if action else None])
-    page = view.page("home.html", urls.HOME, site.get("site_name") or "Start",
-                     description=site.get("site_description") or "", hide=("navigation", "toc"), updated=updated,
+    page = view.page("home.html", urls.HOME, site.site_name or "Start",
+                     description=site.site_description, hide=("navigation", "toc"), updated=updated,
                      jsonld=view.metadata.home(), policy=policy, action=action, fiches=fiches, site=site, statuses=STATUS_LABELS,
                      counts={status: n for status, n in counts.items() if n},
                      updates=updates[:LATEST_ON_HOME], latest=latest, upcoming=upcoming)

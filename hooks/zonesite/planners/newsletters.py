@@ -14,7 +14,7 @@ def plan(view: View) -> Part:
     site, identity = view.site, view.identity
     issues = collect_issues(view.content)
     links = {"archive_url": urls.NEWSLETTERS,
-             "absolute": lambda url: urls.absolute(url, site.get("site_url", ""))}
+             "absolute": site.absolute}
     part = Part(nav=[{"Nieuwsbrief": urls.src_uri(urls.NEWSLETTERS)}])
     part.pages.append(view.page(
         "newsletter_archive.html", urls.NEWSLETTERS, "Nieuwsbrief",

@@ -53,7 +53,7 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> None:
                                 updated=crawlers.whole_action_plan_date(plan, fiches), plan=plan, policy=policy,
                                 fiches=entries, rows=rows, appendices=appendices,
                                 docx_url=urls.word_file(plan.id)))
-    base = urls.absolute("", view.site.get("site_url", ""))
+    base = view.site.absolute("")
     helpers = {"markdown": view.renderer.markdown, "absolute": lambda href: urljoin(base, href),
                "date": long_date, "month": month_name, "month_abbr": month_abbr, "when": timing_text}
     # The file's own dates come from the content, not the clock: same plan, same bytes.

@@ -14,6 +14,7 @@ from ..models.actionplan import ActionPlan
 from ..models.identity import Identity
 from ..relations import Index, image_url, post_url
 from ..render import Renderer
+from ..settings import SiteSettings
 from ..siteplan import GeneratedPage
 from ..timeline import timeline_rows
 from .. import urls
@@ -26,7 +27,7 @@ class View:
     content: Content
     index: Index
     renderer: Renderer
-    site: dict[str, Any]
+    site: SiteSettings
     identity: Identity
     metadata: Metadata
     _bodies: dict[str, Markup] = field(default_factory=dict)
