@@ -15,9 +15,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from zonesite import build as pipeline
-from zonesite import sitedir
+from zonesite import sitedir, urls
 from zonesite.errors import ContentError
-from zonesite.metadata import script_json
 from zonesite.publicsite import nav_uris, public_nav, searchable
 from zonesite.render import Dialect, Renderer
 from zonesite.settings import site_settings
@@ -38,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = site_settings({"site_name": config.site_name, "site_description": config.site_description,
                           "site_url": config.site_url, "extra": dict(config.extra)})
     serving = _preview()
+    config.extra["addresses"] = urls.THEME  # the theme's templates link the feeds and newsletters
     _state["error"] = None
     try:
         result = pipeline.run(root, site, preview=serving, nav=config.nav,
@@ -140,11 +140,6 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
         # Quoted: a file name is content too, and Material prints this address unescaped.
         page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{quote(source)}"
     return page
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    env.filters["jsonld"] = script_json  # overrides/partials/zonesite-meta.html
-    return env
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):

@@ -28,9 +28,6 @@ from .siteplan import SitePlan, plan_site
 
 @dataclass
 class Build:
-    root: Path
-    now: dt.datetime
-    content: Content  # what may be seen (after publish)
     plan: SitePlan
     metadata: Metadata  # what search engines and shared links get, also for the pages in docs/
 
@@ -45,7 +42,7 @@ def run(root: Path, site: SiteSettings, preview: bool = False, nav: Any = None,
     shown = publish(content, preview)
     renderer = Renderer(root / "overrides" / "zonesite", dialect)
     metadata = Metadata(site, identity)
-    return Build(root, now, shown, plan(shown, renderer, site, identity, metadata, docs_addresses(root)), metadata)
+    return Build(plan(shown, renderer, site, identity, metadata, docs_addresses(root)), metadata)
 
 
 def plan(content: Content, renderer: Renderer, site: SiteSettings, identity: Identity, metadata: Metadata,

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import build as pipeline
+from . import urls
 from .errors import ContentError
 from .publicsite import public_nav
 from .render import Dialect
@@ -61,6 +62,7 @@ def _raw(html: str) -> str:
 def _settings(config: dict[str, Any], nav: list) -> str:
     settings = {key: value for key, value in config.items() if key not in ("hooks", "watch", "docs_dir", "site_dir")}
     settings["nav"] = nav
+    settings["extra"] = {**(settings.get("extra") or {}), "addresses": urls.THEME}
     # The public site: no repository link or edit pencil (see publicsite.py).
     settings.pop("repo_url", None)
     settings.pop("edit_uri", None)

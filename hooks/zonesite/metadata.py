@@ -2,12 +2,11 @@
 and a description of its own for every generated page. MkDocs-free: plain dicts and strings.
 
 The dicts go into a page's front matter (`jsonld`, `share`); overrides/partials/zonesite-meta.html
-prints them, the JSON-LD through `script_json`."""
+prints them (the JSON-LD through Jinja's `tojson`, safe inside <script>)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -29,15 +28,6 @@ SCHEMA = "https://schema.org"
 
 # Inside <script> the HTML parser ends at `</script>` and acts on `<!--`, whatever JSON means:
 # these characters are written as JSON escapes, which any JSON-LD reader turns back into them.
-_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def script_json(data: Any) -> str:
-    """`data` as JSON that is safe as the text of a <script> element, whatever its strings hold."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda match: _SCRIPT_UNSAFE[match.group()], text)
-
-
 def moment(value: dt.date | dt.datetime) -> str:
     """A date as is; a time with its Brussels offset (`2025-05-17T19:00:00+02:00`)."""
     return value.isoformat()

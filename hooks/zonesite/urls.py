@@ -43,6 +43,8 @@ THEME_ASSETS = "assets/"
 RSS = "feed.xml"
 ATOM = "atom.xml"
 CALENDAR = "agenda.ics"
+# What the theme's own templates link to (head, footer), as `config.extra.addresses`.
+THEME = {"rss": RSS, "atom": ATOM, "newsletters": NEWSLETTERS}
 # For crawlers, at the site root. MkDocs writes the sitemap itself, under this name.
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
