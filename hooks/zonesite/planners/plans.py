@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from typing import Any, Callable
 
 from .. import crawlers, urls
 from .. import metadata as describe
@@ -15,7 +15,7 @@ from ..models.actionplan import ActionPlan
 from ..models.fiche import STATUS_LABELS, Fiche
 from ..models.policy import PolicyPlan
 from ..render import one_line
-from ..siteplan import Part
+from ..siteplan import GeneratedPage, Part
 from .view import View
 
 
@@ -44,7 +44,6 @@ def appendix_links(view: View, plan_id: str, appendices: list, assets: dict[str,
 
 
 def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> list[Any]:
-    index = view.index
     source = view.content.source_of(plan)
     overview = urls.policy_plan(plan.id)
     updated = crawlers.policy_plan_date(plan, view.content)
@@ -54,27 +53,30 @@ def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> list[Any]:
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
-        fiches = index.fiches_by_objective[(plan.id, "sd:" + sd.id)]
-        other_actions = index.other_actions_by_objective[(plan.id, "sd:" + sd.id)]
-        part.pages.append(view.page(
-            "strategic_objective.html", sd_url, f"SD {sd.id}. {sd.title}", source,
-            description=describe.strategic_objective(plan, sd, len(fiches) + len(other_actions)),
-            updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, fiches=fiches,
-            other_actions=other_actions))
+        part.pages.append(_objective_page(view, plan, source, updated, "strategic_objective.html", sd_url,
+                                          f"SD {sd.id}. {sd.title}", "sd:" + sd.id,
+                                          lambda actions: describe.strategic_objective(plan, sd, actions), sd=sd))
         sd_section: list[Any] = [urls.src_uri(sd_url)]
         for od in sd.operational_objectives:
             od_url = urls.operational_objective(plan.id, od.id)
-            fiches = index.fiches_by_objective[(plan.id, "od:" + od.id)]
-            other_actions = index.other_actions_by_objective[(plan.id, "od:" + od.id)]
-            part.pages.append(view.page(
-                "operational_objective.html", od_url, f"OD {od.id}. {od.title}", source,
-                description=describe.operational_objective(plan, od, len(fiches) + len(other_actions)),
-                updated=crawlers.fiches_date(fiches) or updated, plan=plan, sd=sd, od=od, fiches=fiches,
-                other_actions=other_actions))
+            part.pages.append(_objective_page(view, plan, source, updated, "operational_objective.html", od_url,
+                                              f"OD {od.id}. {od.title}", "od:" + od.id,
+                                              lambda actions: describe.operational_objective(plan, od, actions),
+                                              sd=sd, od=od))
             sd_section.append({html.escape(f"OD {od.id}"): urls.src_uri(od_url)})
         section.append({html.escape(f"SD {sd.id}. {sd.title}"): sd_section})
     _appendix_pages(view, plan, source, part, section, updated)
     return section
+
+
+def _objective_page(view: View, plan: PolicyPlan, source: str, updated: dt.date | None, template: str, url: str,
+                    title: str, key: str, description: Callable[[int], str], **context) -> GeneratedPage:
+    """A strategic or operational objective with the fiches and other actions that serve it."""
+    fiches = view.index.fiches_by_objective[(plan.id, key)]
+    other_actions = view.index.other_actions_by_objective[(plan.id, key)]
+    return view.page(template, url, title, source, description=description(len(fiches) + len(other_actions)),
+                     updated=crawlers.fiches_date(fiches) or updated, plan=plan, fiches=fiches,
+                     other_actions=other_actions, **context)
 
 
 def _appendix_pages(view: View, plan: PolicyPlan | ActionPlan, source: str, part: Part, section: list[Any],
