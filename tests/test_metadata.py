@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from conftest import EXAMPLE, ROOT, build_site, make_project
 from pyld import jsonld
 
-from zonesite.build import check_identity
+from zonesite.checks import check_identity
 from zonesite.errors import Problems
 from zonesite.metadata import Metadata, attendance, place, postal_address
 from zonesite.models.identity import Identity

@@ -20,8 +20,7 @@ import pytest
 from conftest import BROKEN_BASE, FIXTURES, ROOT, make_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from zonesite import build as pipeline  # noqa: E402
-from zonesite import dates, scaffold  # noqa: E402
+from zonesite import checks, dates, scaffold  # noqa: E402
 from zonesite.errors import ContentError  # noqa: E402
 from zonesite.render import Renderer  # noqa: E402
 from zonesite.build import plan as plan_site  # noqa: E402
@@ -124,7 +123,7 @@ def all_mutants() -> list[Mutant]:
 
 def check(project: Path):
     """What `make check` does, in-process."""
-    return pipeline.check_all(project, SiteSettings(), EVERYTHING, None, project / "docs")
+    return checks.check_all(project, SiteSettings(), EVERYTHING, None, project / "docs")
 
 
 def copy_zone(root: Path, dest: Path) -> Path:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .checks import check_all
 from .claims import docs_addresses
-from .content import Content, load_content
-from .docs import check_docs
+from .content import Content
 from .dates import build_time
-from .errors import Problems
-from .models.identity import Identity
-from .validation import explain
-from pydantic import ValidationError
-
 from .metadata import Metadata
+from .models.identity import Identity
 from .planners import PLANNERS
 from .planners.view import View
 from .publish import publish
@@ -50,26 +45,3 @@ def plan(content: Content, renderer: Renderer, site: SiteSettings, identity: Ide
     """Every page and file of the site, from published content; `fixed`: addresses already taken."""
     view = View(content, Index.of(content), renderer, site, identity, metadata)
     return plan_site([planner(view) for planner in PLANNERS], fixed)
-
-
-def check_all(root: Path, site: SiteSettings, now: dt.datetime, nav: Any,
-              docs_dir: Path | None) -> tuple[Content, Identity | None, Problems]:
-    """Every check, the same for `make check` and the build, so that they never disagree.
-
-    `nav` is mkdocs.yml's own menu (None when it has none: then MkDocs lists every page)."""
-    content, problems = load_content(root, now)
-    check_docs(root, docs_dir or root / "docs", nav, problems)
-    identity = check_identity(site, problems)
-    return content, identity, problems
-
-
-def check_identity(site: SiteSettings, problems) -> Identity | None:
-    """The zone identity from mkdocs.yml `extra.zone`, or None after reporting its problems."""
-    zone = site.zone or {"name": site.site_name or "Zonesite"}
-    try:
-        return Identity.model_validate(zone)
-    except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            field = "extra.zone." + ".".join(str(part) for part in detail["loc"])
-            problems.add("mkdocs.yml", 0, field, explain(Identity, detail))
-        return None

@@ -7,14 +7,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import scaffold
-from .build import check_all
+from .checks import check_all
 from .errors import ContentError
-from .export import export
-from .schemas import write_schemas
 from .settings import read_config, site_settings
-from .verify import verify
-from .zone import new_zone
+
+# The other commands import what they need when they run: `make check` stays quick.
 
 
 def check(root: Path) -> int:
@@ -66,13 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root)
     if args.command == "verify":
+        from .verify import verify
         return verify(root)
     if args.command == "export":
+        from .export import export
         return export(root, args.out.resolve())
     if args.command == "schemas":
+        from .schemas import write_schemas
         for path in write_schemas(root):
             print(path)
         return 0
+    from . import scaffold
     try:
         if args.command == "new-zone":
             return _new_zone(root, args.name, args.year)
@@ -91,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new_zone(root: Path, name: str, year: str) -> int:
+    from .zone import new_zone
     site = site_settings(read_config(root, inherit=False))  # the file it edits, not what it inherits
     written = new_zone(root, name, dt.date.today(), site, year)
     print("Het voorbeeld is gewist (plans/ en news/). Aangepast: mkdocs.yml. Gemaakt: "

@@ -1,0 +1,41 @@
+"""Every check of a zone's content, the same for `make check` and the build, so that they never
+disagree: the files under plans/ and news/, the pages in docs/ and the zone in mkdocs.yml.
+Knows nothing of MkDocs, and nothing of what is built from the content (a check starts fast)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .content import Content, load_content
+from .docs import check_docs
+from .errors import Problems
+from .models.identity import Identity
+from .settings import SiteSettings
+from .validation import explain
+
+
+def check_all(root: Path, site: SiteSettings, now: dt.datetime, nav: Any,
+              docs_dir: Path | None) -> tuple[Content, Identity | None, Problems]:
+    """Every check, the same for `make check` and the build, so that they never disagree.
+
+    `nav` is mkdocs.yml's own menu (None when it has none: then MkDocs lists every page)."""
+    content, problems = load_content(root, now)
+    check_docs(root, docs_dir or root / "docs", nav, problems)
+    identity = check_identity(site, problems)
+    return content, identity, problems
+
+
+def check_identity(site: SiteSettings, problems) -> Identity | None:
+    """The zone identity from mkdocs.yml `extra.zone`, or None after reporting its problems."""
+    zone = site.zone or {"name": site.site_name or "Zonesite"}
+    try:
+        return Identity.model_validate(zone)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            field = "extra.zone." + ".".join(str(part) for part in detail["loc"])
+            problems.add("mkdocs.yml", 0, field, explain(Identity, detail))
+        return None
