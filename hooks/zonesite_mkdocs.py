@@ -106,7 +106,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in result.plan.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.front_matter(), inclusion=inclusion))
+        # Empty: the page's content comes as HTML and its metadata as a dict (on_page_markdown), so
+        # neither Markdown nor YAML has anything to read for the 1,000s of generated pages.
+        files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
     for path, source in result.plan.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
     for path, data in result.plan.files.items():
@@ -120,6 +122,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    generated = _state["build"].plan.page(page.url) if _state["error"] is None else None
+    if generated is not None:
+        page.meta = generated.theme_meta()
     if not _preview() and not searchable(page.file.src_uri):
         page.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
     return markdown

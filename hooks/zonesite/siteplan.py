@@ -31,14 +31,18 @@ class GeneratedPage:
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
-    def front_matter(self) -> str:
-        """The page's source for the engine: front matter only, the content comes as HTML."""
+    def theme_meta(self) -> dict[str, Any]:
+        """What the theme reads of the page (title, description, hide, sharing tags, JSON-LD)."""
         # MkDocs and Material print the title and description without escaping (nav, <meta>):
         # escape them here, or a title could carry markup into every page of the site.
         meta = {**self.meta, "title": html.escape(self.title)}
         if "description" in meta:
             meta["description"] = html.escape(meta["description"])
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+        return meta
+
+    def front_matter(self) -> str:
+        """The page's metadata as front matter, for an engine that reads it from the file (export)."""
+        front = yaml.safe_dump(self.theme_meta(), allow_unicode=True, sort_keys=True, width=1000)
         return f"---\n{front}---\n"
 
     def toc(self) -> list[dict]:
