@@ -37,6 +37,9 @@ class WordWriter:
         section = self.doc.sections[0]
         page_setup(section, WD_ORIENT.PORTRAIT)
         running_texts(section, f"{zone} · {title}")
+        # The current section's width between the margins, kept here: python-docx finds the last
+        # section by searching the whole body, once per table that was quadratic in the plan's size.
+        self.width = usable_width(section)
         self.markdown = markdown
         self.absolute = absolute
         self.zone, self.title = zone, title
@@ -172,7 +175,7 @@ class WordWriter:
                 cell.text = text
         keep_rows_whole(table)
         cell_text(table, BODY_SIZE)
-        widths = column_widths(header, rows, BODY_SIZE, usable_width(self.doc))
+        widths = column_widths(header, rows, BODY_SIZE, self.width)
         if widths:
             set_widths(table, widths)
 
@@ -185,10 +188,15 @@ class WordWriter:
             paragraph.add_run(text)
 
     def landscape_section(self) -> None:
-        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.LANDSCAPE)
+        self._new_section(WD_ORIENT.LANDSCAPE)
 
     def portrait_section(self) -> None:
-        page_setup(self.doc.add_section(WD_SECTION.NEW_PAGE), WD_ORIENT.PORTRAIT)
+        self._new_section(WD_ORIENT.PORTRAIT)
+
+    def _new_section(self, orientation: WD_ORIENT) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        page_setup(section, orientation)
+        self.width = usable_width(section)
 
     def save(self, moment: dt.datetime) -> bytes:
         properties = self.doc.core_properties

@@ -14,8 +14,7 @@ from .models.actionplan import ActionPlan
 from .models.fiche import Fiche
 from .models.policy import PolicyPlan
 from .worddoc import WordWriter
-from .wordlayout import (cell_text, column_widths, header_row, keep_rows_whole, narrow_cells, set_widths, shade,
-                         usable_width)
+from .wordlayout import cell_text, column_widths, header_row, keep_rows_whole, narrow_cells, set_widths, shade
 
 
 RUNNING_FILL = "C9D7F2"  # a month in which the action runs, the site's timeline colour
@@ -48,7 +47,7 @@ def _write_timeline(w: WordWriter, plan: ActionPlan, timeline: list[dict[str, An
     actions = [_action_cell(row) for row in timeline]
     months = [_timeline_cells(row) for row in timeline]
     as_rows = [[" ".join(texts) for texts in [action] + cells] for action, cells in zip(actions, months)]
-    usable = usable_width(w.doc)
+    usable = w.width
     # The largest size at which every word fits; at the smallest, words break rather than the page.
     size, widths = next(((size, widths) for size in TIMELINE_SIZES
                          if (widths := column_widths(headers, as_rows, size, usable))),

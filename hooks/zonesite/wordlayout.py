@@ -158,9 +158,8 @@ def column_widths(header: list[str], rows: list[list[str]], size: float, usable:
     return [need + spare * amount / sum(amounts) for need, amount in zip(needs, amounts)]
 
 
-def usable_width(doc: docx.document.Document) -> float:
-    """The width (points) between the margins of the document's last section."""
-    section = doc.sections[-1]
+def usable_width(section) -> float:
+    """The width (points) between the margins of a section."""
     return (section.page_width - section.left_margin - section.right_margin) / Pt(1)
 
 
