@@ -39,7 +39,7 @@ def _write_timeline(w: WordWriter, plan: ActionPlan, timeline: list[dict[str, An
     """The timeline on a landscape page of its own: a column per month, wide enough for its words."""
     w.landscape_section()
     w.heading("Tijdlijn", 1)
-    w.doc.add_paragraph(f"Welke actie loopt in welke maand van {plan.year}: een gekleurd vak betekent dat "
+    w.paragraph(f"Welke actie loopt in welke maand van {plan.year}: een gekleurd vak betekent dat "
                         "de actie die maand loopt, een gestreept vak dat ze ongeveer dan loopt (het plan noemt "
                         "geen vaste maand); in het vak staan de mijlpalen van die maand. Wat buiten het jaar "
                         "valt, staat bij de naam van de actie.")
@@ -85,11 +85,11 @@ def write_action_plan(plan: ActionPlan, policy: PolicyPlan, fiches: list[Fiche],
     w = WordWriter(helpers["markdown"], helpers["absolute"], policy.zone, plan.title)
     date, month, when = helpers["date"], helpers["month"], helpers["when"]
     w.heading(plan.title, level=0)
-    w.doc.add_paragraph(policy.zone).runs[0].bold = True
-    w.doc.add_paragraph(f"Actieplan voor {plan.year}, ter uitvoering van het beleidsplan"
+    w.paragraph(policy.zone).runs[0].bold = True
+    w.paragraph(f"Actieplan voor {plan.year}, ter uitvoering van het beleidsplan"
                         + (f" ({policy.title})." if policy.title else "."))
     if plan.submitted_on:
-        w.doc.add_paragraph(f"Ingediend bij het Departement Zorg op {date(plan.submitted_on)}.")
+        w.paragraph(f"Ingediend bij het Departement Zorg op {date(plan.submitted_on)}.")
     if plan.versions:
         w.heading("Versies", 1)
         w.table(["Versie", "Datum", "Wat veranderde", "Door"],
@@ -173,7 +173,7 @@ def _write_fiche(w: WordWriter, fiche: Fiche, objectives: Any, month: Callable, 
     if fiche.milestones or fiche.period:
         w.heading("Mijlpalen", 2)
         if fiche.period:
-            w.doc.add_paragraph(f"De actie loopt van {month(fiche.period.start)} tot en met {month(fiche.period.end)}.")
+            w.paragraph(f"De actie loopt van {month(fiche.period.start)} tot en met {month(fiche.period.end)}.")
         _milestones(w, fiche.milestones, when)
     if fiche.sub_actions:
         w.heading("Deelacties", 2)
