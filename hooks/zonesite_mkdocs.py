@@ -121,8 +121,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _generated(page):
+    """The pipeline's page at this page's address, or None (a page in docs/, or a content error)."""
+    return _state["build"].plan.page(page.url) if _state["error"] is None else None
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    generated = _state["build"].plan.page(page.url) if _state["error"] is None else None
+    generated = _generated(page)
     if generated is not None:
         page.meta = generated.theme_meta()
     if not _preview() and not searchable(page.file.src_uri):
@@ -131,7 +136,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_pre_page(page, config: MkDocsConfig, files: Files):
-    generated = _state["build"].plan.page(page.url) if _state["error"] is None else None
+    generated = _generated(page)
     if generated is None:
         return page  # a hand-written page in docs/: MkDocs' own dates and edit link
     # The sitemap's lastmod: the content's own date.
@@ -157,11 +162,9 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    if _state["error"] is not None:
-        return html
-    # A generated page arrives as front matter only (nothing for Markdown to do): its content is
-    # the pipeline's HTML, and its outline comes from that HTML's headings.
-    generated = _state["build"].plan.page(page.url)
+    # A generated page arrives empty (nothing for Markdown to do): its content is the pipeline's
+    # HTML, and its outline comes from that HTML's headings.
+    generated = _generated(page)
     if generated is None:
         return html
     page.toc = get_toc(generated.toc())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 from .content import Post
 from .dates import long_date, moment_start
@@ -82,20 +81,18 @@ class Metadata:
     """Absolute addresses and the zone as publisher, for every page of one site."""
 
     def __init__(self, site: SiteSettings, identity: Identity):
+        self.site = site
         self.base = site.absolute("")
         self.site_name = site.site_name or identity.name
         self.identity = identity
-        self.image = self.absolute(identity.share_image or DEFAULT_IMAGE)
-
-    def absolute(self, url: str) -> str:
-        return urljoin(self.base, url)
+        self.image = self.site.absolute(identity.share_image or DEFAULT_IMAGE)
 
     def organization(self) -> dict[str, Any]:
         zone = self.identity
         data: dict[str, Any] = {"@type": "Organization", "@id": self.base + "#zone", "name": zone.name,
                                 "url": self.base}
         if zone.logo:
-            data["logo"] = self.absolute(zone.logo)
+            data["logo"] = self.site.absolute(zone.logo)
         if zone.email:
             data["email"] = zone.email
         if zone.phone:
@@ -116,17 +113,17 @@ class Metadata:
 
     def news_article(self, url: str, title: str, description: str, published: dt.datetime,
                      image: str = "") -> dict[str, Any]:
-        page = self.absolute(url)
+        page = self.site.absolute(url)
         data: dict[str, Any] = {
             "@type": "NewsArticle", "@id": page + "#bericht", "headline": title, "description": description,
             "datePublished": moment(published), "inLanguage": LANGUAGE, "url": page,
             "mainEntityOfPage": page, "author": self.publisher(), "publisher": self.publisher()}
         if image:
-            data["image"] = self.absolute(image)
+            data["image"] = self.site.absolute(image)
         return data
 
     def event(self, url: str, title: str, description: str, event: Event, image: str = "") -> dict[str, Any]:
-        page = self.absolute(url)
+        page = self.site.absolute(url)
         mode = attendance(event.location)
         places = []
         if mode != "Online":
@@ -144,7 +141,7 @@ class Metadata:
         if event.end is not None:
             data["endDate"] = moment(event.end)
         if image:
-            data["image"] = self.absolute(image)
+            data["image"] = self.site.absolute(image)
         return data
 
     def post(self, url: str, title: str, description: str, date: dt.date | dt.datetime,
@@ -165,7 +162,7 @@ class Metadata:
         no rich result for any of the three, so the choice is the stable type that says what a fiche
         is: an action of the zone, led by its trekker, with partners, planned, running or done.
         A fiche's period is in months; Action's times are moments, so none is invented here."""
-        page = self.absolute(url)
+        page = self.site.absolute(url)
         data: dict[str, Any] = {"@context": SCHEMA, "@type": "Action", "@id": page + "#actie",
                                 "name": fiche.heading, "description": description, "url": page,
                                 "mainEntityOfPage": page,
@@ -181,9 +178,9 @@ class Metadata:
               image_alt: str = "", published: dt.datetime | None = None) -> dict[str, str]:
         """Open Graph and Twitter card tags: property → content, unescaped (the template escapes)."""
         tags = {"og:type": kind, "og:title": title, "og:description": description,
-                "og:url": self.absolute(url), "og:site_name": self.site_name, "og:locale": "nl_BE"}
+                "og:url": self.site.absolute(url), "og:site_name": self.site_name, "og:locale": "nl_BE"}
         if image:
-            tags.update({"og:image": self.absolute(image), "og:image:alt": image_alt})
+            tags.update({"og:image": self.site.absolute(image), "og:image:alt": image_alt})
         else:
             width, height = DEFAULT_IMAGE_SIZE
             tags.update({"og:image": self.image, "og:image:alt": self.site_name})

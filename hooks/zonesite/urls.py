@@ -7,6 +7,7 @@ positions: an address does not change when unrelated content changes."""
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urljoin
 
 from slugify import slugify as _slugify
 
@@ -54,8 +55,8 @@ LOCAL_SITE = "http://localhost/"
 
 def absolute(address: str, site_url: str) -> str:
     """The full address of a page or file, for what is read outside the site (feeds, calendars,
-    email, the Word file)."""
-    return (site_url or LOCAL_SITE).rstrip("/") + "/" + address
+    email, the Word file, sharing tags); an address that is full already stays as it is."""
+    return urljoin((site_url or LOCAL_SITE).rstrip("/") + "/", address)
 
 
 def newsletter(month) -> str:

@@ -1,3 +1,13 @@
+// Run `setUp` on every page: Material's instant loading swaps pages without a new load event.
+function zsOnEveryPage(setUp) {
+  "use strict";
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(setUp);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
+  }
+}
+
 // Filters on an action plan's overview: all fiches are in the page, so filtering needs no server.
 // Without JavaScript the form stays hidden and every fiche is shown.
 (function () {
@@ -33,11 +43,7 @@
     form.hidden = false;
     apply();
   }
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  zsOnEveryPage(setUp);
 })();
 
 // A table or timeline that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): give its
@@ -62,11 +68,7 @@
     });
   }
   window.addEventListener("resize", update);
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(update);
-  } else {
-    document.addEventListener("DOMContentLoaded", update);
-  }
+  zsOnEveryPage(update);
 })();
 
 // Material opens the menu and the search on a phone with <label>s, which Tab skips. Give each a

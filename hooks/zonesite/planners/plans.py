@@ -28,19 +28,12 @@ def plan(view: View) -> Part:
     return part
 
 
-def appendix_links(view: View, plan_id: str, appendices: list, assets: dict[str, str]) -> list[dict]:
-    """Each appendix with where it can be read: its own page, the published file, or a link."""
-    entries = []
-    for appendix in appendices:
-        href = ""
-        if appendix.content:
-            href = urls.appendix(plan_id, appendix.title)
-        elif id(appendix) in view.content.appendix_files:
-            path = view.content.appendix_files[id(appendix)]
-            href = urls.appendix_file(plan_id, path.name)
-            assets[href] = str(path)
-        entries.append({"appendix": appendix, "href": href, "external": appendix.link})
-    return entries
+def _publish_files(appendices: list[dict], assets: dict[str, str]) -> list[dict]:
+    """The plan pages publish the appendix files; the print views only list them."""
+    for entry in appendices:
+        if entry["file"] is not None:
+            assets[entry["href"]] = str(entry["file"])
+    return appendices
 
 
 def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> list[Any]:
@@ -49,7 +42,7 @@ def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> list[Any]:
     updated = crawlers.policy_plan_date(plan, view.content)
     part.pages.append(view.page("policy_plan.html", overview, plan.label, source, updated=updated,
                                 description=describe.policy_plan(plan), plan=plan,
-                                appendices=appendix_links(view, plan.id, plan.appendices, part.assets)))
+                                appendices=_publish_files(view.appendices(plan), part.assets)))
     section: list[Any] = [urls.src_uri(overview)]
     for sd in plan.strategic_objectives:
         sd_url = urls.strategic_objective(plan.id, sd.id)
@@ -100,7 +93,7 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
     objectives = content.objectives[plan.policy_plan]
     policy = objectives.plan
     overview = urls.action_plan(plan.id)
-    appendices = appendix_links(view, plan.id, plan.appendices, part.assets)
+    appendices = _publish_files(view.appendices(plan), part.assets)
     updated = crawlers.whole_action_plan_date(plan, fiches)
     part.pages.append(view.page(
         "action_plan.html", overview, plan.title, source, updated=updated,

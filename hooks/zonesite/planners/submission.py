@@ -4,7 +4,6 @@ zorgraad submits to the department."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urljoin
 
 from .. import crawlers, urls
 from ..dates import long_date, month_abbr, month_name, timing_text
@@ -13,7 +12,6 @@ from ..models.actionplan import ActionPlan
 from ..models.policy import PolicyPlan
 from ..siteplan import Part
 from ..wordfile import write_action_plan
-from .plans import appendix_links
 from .view import View
 
 
@@ -28,7 +26,7 @@ def plan(view: View) -> Part:
 
 def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> None:
     # The appendix files are published by the plan pages (plans.py); here they are only listed.
-    appendices = appendix_links(view, plan.id, plan.appendices, {})
+    appendices = view.appendices(plan)
     part.pages.append(view.page("print_policy_plan.html", urls.print_view(plan.id), f"{plan.label}: afdrukversie",
                                 view.content.source_of(plan), description=f"Het volledige {plan.label} van "
                                 f"{plan.zone} op één pagina, om af te drukken of als pdf te bewaren.",
@@ -42,7 +40,7 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> None:
     fiches = content.fiches.get(plan.id, [])
     objectives = content.objectives[plan.policy_plan]
     policy = objectives.plan
-    appendices = appendix_links(view, plan.id, plan.appendices, {})
+    appendices = view.appendices(plan)
     rows = view.timeline(plan)
     entries = [{"fiche": f, "anchor": urls.slug(f.key), "sd": objectives.sd.get(f.strategic_objective),
                 "od": objectives.od.get(f.operational_objective or "")} for f in fiches]
@@ -53,8 +51,7 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> None:
                                 updated=crawlers.whole_action_plan_date(plan, fiches), plan=plan, policy=policy,
                                 fiches=entries, rows=rows, appendices=appendices,
                                 docx_url=urls.word_file(plan.id)))
-    base = view.site.absolute("")
-    helpers = {"markdown": view.renderer.markdown, "absolute": lambda href: urljoin(base, href),
+    helpers = {"markdown": view.renderer.markdown, "absolute": view.site.absolute,
                "date": long_date, "month": month_name, "month_abbr": month_abbr, "when": timing_text}
     # The file's own dates come from the content, not the clock: same plan, same bytes.
     stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])

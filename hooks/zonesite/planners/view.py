@@ -12,6 +12,7 @@ from ..content import Content, Post
 from ..metadata import Metadata
 from ..models.actionplan import ActionPlan
 from ..models.identity import Identity
+from ..models.policy import PolicyPlan
 from ..relations import Index, image_url, post_url
 from ..render import Renderer
 from ..settings import SiteSettings
@@ -32,6 +33,7 @@ class View:
     metadata: Metadata
     _bodies: dict[str, Markup] = field(default_factory=dict)
     _timelines: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _appendices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Every template builds addresses the same way; no page has to pass these along.
@@ -59,6 +61,21 @@ class View:
             body = self.renderer.body(post.body)
             self._bodies[url] = Markup(self.renderer.render("_post_body.html", url, post=post, body=body))
         return self._bodies[url]
+
+    def appendices(self, plan: PolicyPlan | ActionPlan) -> list[dict[str, Any]]:
+        """Each appendix with where it can be read: its own page, its published file, or a link.
+        The plan pages and the print views list them; the plan pages publish the files."""
+        if plan.id not in self._appendices:
+            entries = []
+            for appendix in plan.appendices:
+                href, file = "", self.content.appendix_files.get(id(appendix))
+                if appendix.content:
+                    href, file = urls.appendix(plan.id, appendix.title), None
+                elif file is not None:
+                    href = urls.appendix_file(plan.id, file.name)
+                entries.append({"appendix": appendix, "href": href, "external": appendix.link, "file": file})
+            self._appendices[plan.id] = entries
+        return self._appendices[plan.id]
 
     def timeline(self, plan: ActionPlan) -> list[dict[str, Any]]:
         """The plan's year, row by row: the timeline page, the print view and the Word file show it."""
