@@ -230,7 +230,8 @@ class Server:
     """`mkdocs serve` on loopback with its log lines timestamped as they arrive."""
 
     def __init__(self, project: Path, port: int):
-        self.command = [PYTHON, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
+        # As `make serve` runs it.
+        self.command = [PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"]
         self.url = f"http://127.0.0.1:{port}/"
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.transcript: list[str] = []

@@ -5,6 +5,8 @@ Imported at the top on purpose: the hook's folder is on sys.path only while this
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -13,10 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import clean_directory
 
 from zonesite import build as pipeline
 from zonesite import sitedir, urls
 from zonesite.errors import ContentError
+from zonesite.memory import Later, Memory, templates_stamp
 from zonesite.publicsite import nav_uris, public_nav, searchable
 from zonesite.render import Dialect, Renderer
 from zonesite.settings import site_settings
@@ -30,6 +34,26 @@ log = logging.getLogger("mkdocs.plugins.zonesite")
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    if command == "serve":
+        # Kept for the whole `make serve`: each rebuild reuses what did not change (memory.py), and
+        # MkDocs rewrites only the pages and files that did (`--dirty`, see _Generated).
+        _state["memory"], _state["written"], _state["later"] = Memory(defer_slow=True), {}, {}
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty)
+
+
+def _quiet_dirty(record: logging.LogRecord) -> bool:
+    # MkDocs warns in English on every `--dirty` rebuild that the nav may be stale; editors cannot
+    # act on it, and the next start of `make serve` builds everything anew.
+    return not record.getMessage().startswith("A 'dirty' build")
+
+
+class _Generated(File):
+    """A pipeline page or file that tells a `--dirty` rebuild whether it differs from the last build."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,7 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         result = pipeline.run(root, site, preview=serving, nav=config.nav,
                               docs_dir=Path(config.docs_dir),
-                              dialect=Dialect(tuple(config.markdown_extensions), dict(config.mdx_configs)))
+                              dialect=Dialect(tuple(config.markdown_extensions), dict(config.mdx_configs)),
+                              memory=_state.get("memory"))
     except ContentError as error:
         if not serving:
             raise PluginError(error.report()) from None
@@ -103,16 +128,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([])  # nothing but the error page, written in on_post_build
     result: pipeline.Build = _state["build"]
     in_nav = set(nav_uris(config.nav))
+    # What the last preview build wrote: a page or file equal to it is not written again.
+    written: dict[str, object] = _state.get("written", {})
     for page in result.plan.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         # Empty: the page's content comes as HTML and its metadata as a dict (on_page_markdown), so
         # neither Markdown nor YAML has anything to read for the 1,000s of generated pages.
-        files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        file = _Generated.generated(config, page.src_uri, content="", inclusion=inclusion)
+        file.changed = written.get(page.src_uri) != page
+        files.append(file)
     for path, source in result.plan.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
     for path, data in result.plan.files.items():
-        files.append(File.generated(config, path, content=data))
+        if isinstance(data, Later):
+            continue  # written after the build (on_post_build); until then the last one stays
+        file = _Generated.generated(config, path, content=data)
+        file.changed = written.get(path) != data
+        files.append(file)
+    if "written" in _state:
+        _state["written"] = {**{page.src_uri: page for page in result.plan.pages}, **result.plan.files}
     # overrides/zonesite/ holds the pipeline's templates; MkDocs would publish the non-HTML ones
     # (the email's text template) as theme files.
     templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
@@ -124,6 +159,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _generated(page):
     """The pipeline's page at this page's address, or None (a page in docs/, or a content error)."""
     return _state["build"].plan.page(page.url) if _state["error"] is None else None
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # MkDocs compiles the theme's templates anew for every build (half a second); the preview keeps
+    # the compiled ones until a template in overrides/ changes.
+    memory: Memory | None = _state.get("memory")
+    if memory is None or not config.theme.custom_dir:
+        return env
+    inputs = (tuple(config.theme.dirs), str(config.theme.locale), templates_stamp(Path(config.theme.custom_dir)))
+    return memory.remember("theme", inputs, lambda: env)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -173,9 +218,37 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _state["error"] is not None:
+        # A `--dirty` rebuild leaves the last pages in place: remove them, or the browser would keep
+        # showing them instead of the problems; the next good build writes every page again.
+        clean_directory(config.site_dir)
+        if "written" in _state:
+            _state["written"] = {}
         _write_error_page(_state["error"], Path(config.config_file_path).parent, Path(config.site_dir))
         return
     _state["complete"] = True
+    for path, data in _state["build"].plan.files.items():
+        if isinstance(data, Later):
+            _state["later"][path] = data  # the newest wins: an older one still being made is not written
+            threading.Thread(target=_write_later, args=(Path(config.site_dir), path, data), daemon=True).start()
+
+
+def _write_later(site_dir: Path, path: str, later: Later) -> None:
+    """The preview's slow file, made after the build (the edited page is already shown)."""
+    try:
+        data = later.made(_state["memory"])
+    except Exception as error:  # a thread's error would never reach the build's own report
+        log.error("%s kon niet gemaakt worden (%s); `make site` toont de volledige fout.", path, error)
+        return
+    if _state["later"].get(path) is not later:
+        return  # a newer save asked for a newer one
+    target = site_dir / path
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.with_name(target.name + ".tmp").write_bytes(data)
+        os.replace(target.with_name(target.name + ".tmp"), target)
+    except OSError:
+        return  # `make serve` stopped meanwhile and removed its folder
+    _state["written"][path] = data
 
 
 def _write_error_page(error: ContentError, root: Path, site_dir: Path) -> None:

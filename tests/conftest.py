@@ -26,6 +26,8 @@ BROKEN_BASE = Path(__file__).resolve().parent / "broken" / "base" / "plans"  # a
 CHROMIUM = "/usr/bin/chromium"
 # A fixed build moment: after every example item's date, so nothing in the examples is embargoed.
 BUILD_EPOCH = "1795000000"  # 18 November 2026
+# The editors' preview as `make serve` starts it (read from the Makefile, so the tests follow it).
+SERVE = re.search(r"^\t\$\(BIN\)/mkdocs (serve\b.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)[1].split()
 PROJECT_PARTS = ("hooks", "overrides", "docs")
 # The zone's own content. Tests test the engine: they must pass whatever a zone keeps here.
 ZONE_CONTENT = tuple(os.path.join(str(ROOT), name) for name in ("plans", "news"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, ROOT, make_project, mkdocs_build
+from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, ROOT, SERVE, make_project, mkdocs_build
 
 SECRET = "ZZGEHEIM-7f3a9c"
 JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
@@ -296,7 +296,7 @@ def test_preview_shows_content_errors_in_the_browser_and_recovers(tmp_path, page
     title = yaml.safe_load(fiche.read_text(encoding="utf-8"))["titel"]
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:

@@ -6,6 +6,7 @@ it is a content error, not a link the sanitizer silently drops. Knows nothing of
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from typing import Iterator
@@ -37,8 +38,19 @@ def problem(url: str) -> str | None:
     return None
 
 
-def in_text(text: str) -> Iterator[tuple[int, str]]:
+def in_text(text: str) -> tuple[tuple[int, str], ...]:
     """Every address in Markdown or HTML text, with its line (counted from 0 in `text`)."""
+    return _addresses(text)
+
+
+# Every body is searched in every check, also for each save under `make serve`: a text seen
+# before gives the same addresses.
+@functools.lru_cache(maxsize=4096)
+def _addresses(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(_find_addresses(text))
+
+
+def _find_addresses(text: str) -> Iterator[tuple[int, str]]:
     line_starts = [match.end() for match in re.finditer("\n", text)]  # linear, even for a huge body
     for pattern in (_MARKDOWN_LINK, _REFERENCE, _AUTOLINK, _ATTRIBUTE):
         for match in pattern.finditer(text):

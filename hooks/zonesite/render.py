@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,12 @@ class Renderer:
         self._bodies = markdown.Markdown(extensions=list(self.dialect.extensions),
                                          extension_configs=self.dialect.configs)
         self._converted: dict[tuple[str, str], Markup] = {}
+        # A Markdown converter holds state while it converts: the preview's slow file is made in a
+        # thread (memory.Later) while the next build may already convert (and hang on a shared one).
+        self._converting = threading.Lock()
+        # Each page's last rendering with its context: a renderer kept for the next build
+        # (memory.py) renders again only the pages whose context changed.
+        self._rendered: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         self.env = Environment(
             loader=FileSystemLoader(template_dir),
             autoescape=select_autoescape(["html"], default=False),  # plain-text email: no escaping
@@ -168,7 +175,8 @@ class Renderer:
             return Markup("")
         key = ("field", text)
         if key not in self._converted:
-            converted = sanitize(self._fields.reset().convert(text))
+            with self._converting:
+                converted = sanitize(self._fields.reset().convert(text))
             self._converted[key] = Markup(f'<div class="zs-md">\n{converted}\n</div>')
         return self._converted[key]
 
@@ -177,7 +185,8 @@ class Renderer:
         hand-written page. It may hold HTML; an editor's account must not be able to plant a script."""
         key = ("body", text)
         if key not in self._converted:
-            self._converted[key] = Markup(sanitize_page(self._bodies.reset().convert(text)))
+            with self._converting:
+                self._converted[key] = Markup(sanitize_page(self._bodies.reset().convert(text)))
         return self._converted[key]
 
     def heading(self, level: int, ident: str = "", classes: str = "", caller=None) -> Markup:
@@ -205,5 +214,10 @@ class Renderer:
 
     def render(self, template: str, url: str, **context) -> str:
         """Render `template` for the page at `url`; `link(target)` makes a relative address."""
-        return self.env.get_template(template).render(
+        kept = self._rendered.get((template, url))
+        if kept is not None and kept[0] == context:
+            return kept[1]
+        rendered = self.env.get_template(template).render(
             link=lambda target: relative(target, url), page_url=url, **context)
+        self._rendered[(template, url)] = (context, rendered)
+        return rendered

@@ -55,7 +55,8 @@ class Part:
 
     pages: list[GeneratedPage] = field(default_factory=list)
     nav: list[Any] = field(default_factory=list)  # mkdocs.yml's `nav` form, pointing at src_uri
-    files: dict[str, bytes] = field(default_factory=dict)  # address → generated content
+    # address → generated content; in the preview a slow file may come later (memory.Later)
+    files: dict[str, Any] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)  # address → content file published as is
 
 
@@ -63,7 +64,7 @@ class Part:
 class SitePlan:
     pages: list[GeneratedPage]
     nav: list[Any]
-    files: dict[str, bytes]
+    files: dict[str, Any]
     assets: dict[str, str]
 
     def __post_init__(self) -> None:

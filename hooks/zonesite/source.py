@@ -55,9 +55,40 @@ def field_name(loc: tuple) -> str:
 
 # PyYAML's own words are English jargon; editors get the likely cause in plain Dutch.
 def read_yaml(file: Path, root: Path, problems: Problems) -> Document | None:
+    return _read(file, root, problems, _yaml_document)
+
+
+def read_front_matter(file: Path, root: Path, problems: Problems) -> Document | None:
+    """A Markdown file with YAML front matter between `---` lines."""
+    return _read(file, root, problems, _front_matter_document)
+
+
+# `make serve` reads every file again after each save: a text seen before is not parsed again.
+# Keyed by the text itself, so a file that changed is always parsed anew. Documents are never
+# changed after parsing, so one can serve every build.
+_PARSED: dict[tuple[Any, str, str], tuple[Document | None, Problems]] = {}
+_PARSED_LIMIT = 50_000  # texts; beyond it the memory starts over
+
+
+def _read(file: Path, root: Path, problems: Problems, parse) -> Document | None:
     path = display_path(file, root)
     text = read_text(file, path, problems)
-    data = parse_yaml(text, path, problems) if text is not None else None
+    if text is None:
+        return None
+    key = (parse, path, text)
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        found = Problems()
+        _PARSED[key] = (parse(path, text, found), found)
+    document, found = _PARSED[key]
+    problems.items += found.items
+    problems.warnings += found.warnings
+    return document
+
+
+def _yaml_document(path: str, text: str, problems: Problems) -> Document | None:
+    data = parse_yaml(text, path, problems)
     if data is None:
         return None
     document = Document(path, data)
@@ -65,12 +96,7 @@ def read_yaml(file: Path, root: Path, problems: Problems) -> Document | None:
     return document
 
 
-def read_front_matter(file: Path, root: Path, problems: Problems) -> Document | None:
-    """A Markdown file with YAML front matter between `---` lines."""
-    path = display_path(file, root)
-    text = read_text(file, path, problems)
-    if text is None:
-        return None
+def _front_matter_document(path: str, text: str, problems: Problems) -> Document | None:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         problems.add(path, 1, "", "het bestand begint niet met een regel `---` — zet bovenaan `---`, dan de "

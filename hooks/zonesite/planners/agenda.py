@@ -21,7 +21,8 @@ def plan(view: View) -> Part:
                      updated=crawlers.posts_date(events), upcoming=upcoming, past=past,
                      calendar_url=site.absolute(urls.CALENDAR))
     name = f"{site.site_name or 'Zonesite'}: agenda"
-    files = {urls.CALENDAR: build_calendar([(post_url(p), p) for p in events], site, name)}
-    for post in events:
-        files[urls.event_calendar(post_url(post))] = build_calendar([(post_url(post), post)], site, name)
+    files = {}
+    for address, shown in [(urls.CALENDAR, events), *[(urls.event_calendar(post_url(p)), [p]) for p in events]]:
+        files[address] = view.memory.remember(address, (shown, site, name), lambda: build_calendar(
+            [(post_url(p), p) for p in shown], site, name))
     return Part([page], [{"Agenda": urls.src_uri(urls.AGENDA)}], files)

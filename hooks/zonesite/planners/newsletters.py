@@ -24,13 +24,14 @@ def plan(view: View) -> Part:
         url = urls.newsletter(issue.month)
         first = issue.posts[0].item.title
         preheader = f"{first} en meer nieuws van {identity.name}" if len(issue.posts) > 1 else first
-        email_html, email_text = render_email(issue, view.renderer.render_detached, identity, site,
-                                              {**links, "web_url": url, "preheader": preheader})
-        part.files[urls.newsletter_email(issue.month, "html")] = email_html
+        address = urls.newsletter_email(issue.month, "html")
+        email_html, email_text = view.memory.remember(address, (issue, identity, site, url, preheader), lambda: render_email(
+            issue, view.renderer.render_detached, identity, site, {**links, "web_url": url, "preheader": preheader}))
+        part.files[address] = email_html
         part.files[urls.newsletter_email(issue.month, "txt")] = email_text
         part.pages.append(view.page("newsletter_web.html", url, f"Nieuwsbrief {month_name(issue.month)}",
                                     description=shorten(f"De nieuwsbrief van {month_name(issue.month)}: "
                                                         + "; ".join(post.item.title for post in issue.posts) + "."),
                                     updated=crawlers.posts_date(issue.posts), issue=issue,
-                                    zone=identity, **links))
+                                    zone=identity, archive_url=urls.NEWSLETTERS))
     return part

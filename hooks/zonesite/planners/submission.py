@@ -56,5 +56,9 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> None:
     # The file's own dates come from the content, not the clock: same plan, same bytes.
     stamps = [v.date for v in plan.versions] + ([plan.submitted_on] if plan.submitted_on else [])
     moment = dt.datetime.combine(max(stamps, default=dt.date(1980, 1, 1)), dt.time(), tzinfo=dt.timezone.utc)
-    part.files[urls.word_file(plan.id)] = write_action_plan(plan, policy, fiches, objectives, rows, appendices,
-                                                            helpers, moment)
+    # The costliest file of a build: the preview makes it again only when what it shows changed,
+    # and just after the build, so that the edited page shows without waiting for it.
+    address = urls.word_file(plan.id)
+    inputs = (plan, policy, fiches, objectives, rows, appendices, view.site, moment)
+    part.files[address] = view.memory.remember_slow(address, inputs, lambda: write_action_plan(
+        plan, policy, fiches, objectives, rows, appendices, helpers, moment))

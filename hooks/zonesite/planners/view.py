@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content import Content, Post
+from ..memory import Memory
 from ..metadata import Metadata
 from ..models.actionplan import ActionPlan
 from ..models.identity import Identity
@@ -31,6 +32,7 @@ class View:
     site: SiteSettings
     identity: Identity
     metadata: Metadata
+    memory: Memory  # what a preview build may reuse of the one before (costly files)
     _bodies: dict[str, Markup] = field(default_factory=dict)
     _timelines: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _appendices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
