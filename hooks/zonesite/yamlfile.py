@@ -112,8 +112,11 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         return items
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
-        # Escapes such as "\x0b" in a quoted string make control characters after reading.
-        text = clean(super().construct_yaml_str(node))
+        # Escapes such as "\x0b" in a double-quoted string make control characters after reading;
+        # any other text was cleaned with its whole file (source.read_text), once.
+        text = super().construct_yaml_str(node)
+        if node.style == '"':
+            text = clean(text)
         if len(text) > MAX_TEXT:
             raise _Refused(_line(node), f"deze tekst is {len(text):,} tekens lang; de grens is {MAX_TEXT:,} — "
                            "maak hem korter of verdeel hem".replace(",", "."))
@@ -192,7 +195,8 @@ def _too_deep(text: str) -> int | None:
 
 
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> LineDict | None:
-    """YAML text → LineDict, or None after reporting why it cannot be read."""
+    """YAML text (as source.read_text gives it: already cleaned) → LineDict, or None after reporting
+    why it cannot be read."""
     loader = _LineLoader(text)
     loader.notes = []
     try:
