@@ -519,7 +519,9 @@ def write_report(path: Path, results: list[SizeResult], serve: dict | None, prof
         add(f"Each news run appends a line to `{serve['news']['edited']}`, each fiche run adds a sentence to the "
             f"`samenvatting` of `{serve['fiche']['edited']}`; every run waits for the rebuild and fetches the "
             f"page (`/{serve['news']['page']}`, `/{serve['fiche']['page']}`) over loopback to confirm the edit "
-            "is served.")
+            f"is served. The preview runs as `make serve` runs it (`{serve['command']}`): a rebuild writes only the "
+            "pages and files that differ from the last build, and a changed Word file is made just after the "
+            "build, so it is not in these times.")
         add("")
     add("## Newsletters (`site/nieuwsbrief/*/email.html`)")
     add("")
