@@ -5,8 +5,6 @@ Imported at the top on purpose: the hook's folder is on sys.path only while this
 from __future__ import annotations
 
 import logging
-import os
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -20,7 +18,8 @@ from mkdocs.utils import clean_directory
 from zonesite import build as pipeline
 from zonesite import sitedir, urls
 from zonesite.errors import ContentError
-from zonesite.memory import Later, Memory, templates_stamp
+from zonesite.memory import Later, templates_stamp
+from zonesite.preview import Preview
 from zonesite.publicsite import nav_uris, public_nav, searchable
 from zonesite.render import Dialect, Renderer
 from zonesite.settings import site_settings
@@ -35,9 +34,9 @@ log = logging.getLogger("mkdocs.plugins.zonesite")
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
     if command == "serve":
-        # Kept for the whole `make serve`: each rebuild reuses what did not change (memory.py), and
-        # MkDocs rewrites only the pages and files that did (`--dirty`, see _Generated).
-        _state["memory"], _state["written"], _state["later"] = Memory(defer_slow=True), {}, {}
+        # Kept for the whole `make serve`: each rebuild reuses what did not change, and MkDocs
+        # rewrites only the pages and files that did (`--dirty`, see _Generated).
+        _state["preview"] = Preview()
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty)
 
 
@@ -60,14 +59,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     site = site_settings({"site_name": config.site_name, "site_description": config.site_description,
                           "site_url": config.site_url, "extra": dict(config.extra)})
-    serving = _preview()
+    serving, preview = _preview(), _preview_state()
     config.extra["addresses"] = urls.THEME  # the theme's templates link the feeds and newsletters
     _state["error"] = None
     try:
         result = pipeline.run(root, site, preview=serving, nav=config.nav,
                               docs_dir=Path(config.docs_dir),
                               dialect=Dialect(tuple(config.markdown_extensions), dict(config.mdx_configs)),
-                              memory=_state.get("memory"))
+                              memory=preview.memory if preview else None)
     except ContentError as error:
         if not serving:
             raise PluginError(error.report()) from None
@@ -123,20 +122,23 @@ def _preview() -> bool:
     return _state["command"] == "serve"
 
 
+def _preview_state() -> Preview | None:
+    return _state.get("preview")  # type: ignore[return-value]
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state["error"] is not None:
         return Files([])  # nothing but the error page, written in on_post_build
     result: pipeline.Build = _state["build"]
     in_nav = set(nav_uris(config.nav))
-    # What the last preview build wrote: a page or file equal to it is not written again.
-    written: dict[str, object] = _state.get("written", {})
+    preview = _preview_state()
     for page in result.plan.pages:
         # News pages stay out of the nav on purpose: a nav entry is copied into every page.
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         # Empty: the page's content comes as HTML and its metadata as a dict (on_page_markdown), so
         # neither Markdown nor YAML has anything to read for the 1,000s of generated pages.
         file = _Generated.generated(config, page.src_uri, content="", inclusion=inclusion)
-        file.changed = written.get(page.src_uri) != page
+        file.changed = preview is None or preview.changed(page.src_uri, page)
         files.append(file)
     for path, source in result.plan.assets.items():
         files.append(File.generated(config, path, abs_src_path=source))
@@ -144,10 +146,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if isinstance(data, Later):
             continue  # written after the build (on_post_build); until then the last one stays
         file = _Generated.generated(config, path, content=data)
-        file.changed = written.get(path) != data
+        file.changed = preview is None or preview.changed(path, data)
         files.append(file)
-    if "written" in _state:
-        _state["written"] = {**{page.src_uri: page for page in result.plan.pages}, **result.plan.files}
+    if preview is not None:
+        preview.wrote(result.plan)
     # overrides/zonesite/ holds the pipeline's templates; MkDocs would publish the non-HTML ones
     # (the email's text template) as theme files.
     templates = (Path(config.config_file_path).parent / "overrides" / "zonesite").resolve()
@@ -164,11 +166,11 @@ def _generated(page):
 def on_env(env, config: MkDocsConfig, files: Files):
     # MkDocs compiles the theme's templates anew for every build (half a second); the preview keeps
     # the compiled ones until a template in overrides/ changes.
-    memory: Memory | None = _state.get("memory")
-    if memory is None or not config.theme.custom_dir:
+    preview = _preview_state()
+    if preview is None or not config.theme.custom_dir:
         return env
     inputs = (tuple(config.theme.dirs), str(config.theme.locale), templates_stamp(Path(config.theme.custom_dir)))
-    return memory.remember("theme", inputs, lambda: env)
+    return preview.memory.remember("theme", inputs, lambda: env)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -217,38 +219,22 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    preview = _preview_state()
     if _state["error"] is not None:
         # A `--dirty` rebuild leaves the last pages in place: remove them, or the browser would keep
         # showing them instead of the problems; the next good build writes every page again.
         clean_directory(config.site_dir)
-        if "written" in _state:
-            _state["written"] = {}
+        if preview is not None:
+            preview.forget()
         _write_error_page(_state["error"], Path(config.config_file_path).parent, Path(config.site_dir))
         return
     _state["complete"] = True
-    for path, data in _state["build"].plan.files.items():
-        if isinstance(data, Later):
-            _state["later"][path] = data  # the newest wins: an older one still being made is not written
-            threading.Thread(target=_write_later, args=(Path(config.site_dir), path, data), daemon=True).start()
+    if preview is not None:
+        preview.write_later(Path(config.site_dir), _state["build"].plan, _report_later)
 
 
-def _write_later(site_dir: Path, path: str, later: Later) -> None:
-    """The preview's slow file, made after the build (the edited page is already shown)."""
-    try:
-        data = later.made(_state["memory"])
-    except Exception as error:  # a thread's error would never reach the build's own report
-        log.error("%s kon niet gemaakt worden (%s); `make site` toont de volledige fout.", path, error)
-        return
-    if _state["later"].get(path) is not later:
-        return  # a newer save asked for a newer one
-    target = site_dir / path
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.with_name(target.name + ".tmp").write_bytes(data)
-        os.replace(target.with_name(target.name + ".tmp"), target)
-    except OSError:
-        return  # `make serve` stopped meanwhile and removed its folder
-    _state["written"][path] = data
+def _report_later(address: str, error: Exception) -> None:
+    log.error("%s kon niet gemaakt worden (%s); `make site` toont de volledige fout.", address, error)
 
 
 def _write_error_page(error: ContentError, root: Path, site_dir: Path) -> None:

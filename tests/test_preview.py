@@ -22,6 +22,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from zonesite import links, source  # noqa: E402
 from zonesite.errors import Problem, Problems  # noqa: E402
 from zonesite.memory import Later, Memory  # noqa: E402
+from zonesite.preview import Preview  # noqa: E402
+from zonesite.siteplan import GeneratedPage, SitePlan  # noqa: E402
 
 
 # --- what a rebuild reuses ------------------------------------------------------------------------
@@ -89,6 +91,44 @@ def test_addresses_in_a_text_are_found_again_for_the_same_text():
     assert links.in_text(text) == ((0, "https://example.org"), (1, "javascript:alert(1)"))
     assert [line for line, _ in links.problems_in_text(text)] == [1]
     assert [line for line, _ in links.problems_in_text(text)] == [1]
+
+
+def test_the_preview_rewrites_what_differs_from_the_last_build_and_everything_after_an_error():
+    preview = Preview()
+    page = GeneratedPage("nieuws/", "<p>een</p>", "Nieuws")
+    assert preview.changed("nieuws/index.md", page)
+    preview.wrote(SitePlan([page], [], {"feed.xml": b"<rss/>"}, {}))
+    assert not preview.changed("nieuws/index.md", GeneratedPage("nieuws/", "<p>een</p>", "Nieuws"))
+    assert preview.changed("nieuws/index.md", GeneratedPage("nieuws/", "<p>twee</p>", "Nieuws"))
+    assert not preview.changed("feed.xml", b"<rss/>") and preview.changed("feed.xml", b"<rss></rss>")
+    preview.forget()
+    assert preview.changed("feed.xml", b"<rss/>")
+
+
+def test_a_slow_file_is_written_after_the_build_and_a_newer_save_wins(tmp_path):
+    preview, problems = Preview(), []
+
+    def slow():
+        time.sleep(0.5)
+        return b"oud"
+
+    preview.write_later(tmp_path, SitePlan([], [], {"plan.docx": Later("plan.docx", 1, slow)}, {}),
+                        lambda address, error: problems.append(address))
+    preview.write_later(tmp_path, SitePlan([], [], {"plan.docx": Later("plan.docx", 2, lambda: b"nieuw")}, {}),
+                        lambda address, error: problems.append(address))
+    wait_until(lambda: (tmp_path / "plan.docx").is_file(), 10, "the newer file")
+    time.sleep(1)  # the older one is done by now too, and must not have replaced it
+    assert (tmp_path / "plan.docx").read_bytes() == b"nieuw" and problems == []
+    assert not preview.changed("plan.docx", b"nieuw")
+
+    def broken():
+        raise ValueError("kapot")
+
+    reports = []
+    preview.write_later(tmp_path, SitePlan([], [], {"b.docx": Later("b.docx", 1, broken)}, {}),
+                        lambda address, error: reports.append((address, str(error))))
+    wait_until(lambda: reports, 10, "the failure is reported")
+    assert reports == [("b.docx", "kapot")] and not (tmp_path / "b.docx").exists()
 
 
 # --- the preview as `make serve` runs it -----------------------------------------------------------
