@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "timeline": "actieplan-2024/tijdlijn/",
     "about the action plan": "actieplan-2024/over-dit-plan/",
     "fiche": "actieplan-2024/actie-2/",
+    "fiche with results": "actieplan-2024/actie-4/",
     "news index": "nieuws/",
     "news item": "nieuws/2026/11/terugblik-studiedag-geestelijke-gezondheid/",
     "event": "nieuws/2026/11/netwerkavond-10-december/",

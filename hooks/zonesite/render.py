@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from . import charts
 from .dates import event_when, long_date, month_abbr, month_name, timing_text
 from .plaintext import as_text
 from .urls import relative
@@ -164,10 +165,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(event_when=event_when, heading=self.heading)
+        self.env.globals.update(event_when=event_when, heading=self.heading, results=charts.result)
         self.env.filters.update(
             md=self.markdown, text=self.text, date=long_date, month=month_name, month_abbr=month_abbr,
-            when=timing_text, css_string=css_string, host=host)
+            when=timing_text, css_string=css_string, host=host, number=charts.number)
 
     def markdown(self, text: str) -> Markup:
         """An editor's Markdown field as safe HTML."""

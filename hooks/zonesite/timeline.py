@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
-from .dates import month_name, timing_text
+from .dates import long_date, month_name, timing_text
 from .models.actionplan import ActionPlan
 from .models.common import YearMonth
 from .models.fiche import Fiche, Milestone
@@ -37,7 +37,9 @@ def timeline_rows(plan: ActionPlan, fiches: list[Fiche]) -> list[dict[str, Any]]
 
 
 def _moments(milestones: list[Milestone]) -> list[tuple[Timing, str]]:
-    return [(milestone.timing, milestone.what) for milestone in milestones]
+    # A met milestone says so in its own words: in the cell, on hover, in the list and on paper.
+    return [(milestone.timing, milestone.what + (f" (gehaald op {long_date(milestone.met)})" if milestone.met else ""))
+            for milestone in milestones]
 
 
 def _timeline_row(year: int, kind: str, label: str, url: str, timing: Timing | None,

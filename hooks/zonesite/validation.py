@@ -19,6 +19,9 @@ _TYPE_NAMES = {
     "int_type": "een geheel getal",
     "int_parsing": "een geheel getal",
     "int_from_float": "een geheel getal",
+    "float_type": "een getal, bv. 42 of 3,5",
+    "float_parsing": "een getal, bv. 42 of 3,5",
+    "finite_number": "een getal, bv. 42 of 3,5",
     "bool_type": "true of false",
     "bool_parsing": "true of false",
     "list_type": "een lijst (regels die beginnen met `- `)",
@@ -95,7 +98,9 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
         return (f"{shown(value)} past niet — gebruik alleen kleine letters, cijfers en liggende streepjes, "
                 "bv. `actieplan-2025`")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{shown(value)} ligt buiten het toegelaten bereik ({detail['msg'].lower()}) — pas het getal aan"
+        limit = {"greater_than_equal": "minstens {ge}", "less_than_equal": "hoogstens {le}",
+                 "greater_than": "meer dan {gt}", "less_than": "minder dan {lt}"}[kind].format(**ctx)
+        return f"{shown(value)} ligt buiten het toegelaten bereik (het getal moet {limit} zijn) — pas het getal aan"
     if kind in _TYPE_NAMES:
         hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)):

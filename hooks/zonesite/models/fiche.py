@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from .common import Date, Id, List, Markdown, Model, Month, Text, text_as
 from .links import Reference, ReferenceOrText
+from .results import MEASUREMENTS_HELP, TARGET_VALUE_HELP, Measurements, Number, number_in
 from .timing import Timing, When
 
 Status = Literal["gepland", "lopend", "afgerond", "uitgesteld", "stopgezet"]
@@ -67,6 +68,8 @@ class Milestone(Model):
     when: When | None = Field(None, alias="wanneer", description="In plaats van `maand`: wanneer zoals in het plan "
                               "staat, bv. \"eind 2025\", \"voor de zomer\" of \"op de laatste algemene vergadering\".")
     what: Text = Field(alias="wat", description="Wat er dan klaar is of gebeurt.")
+    met: Date | None = Field(None, alias="gehaald", description="Datum waarop de mijlpaal gehaald is, als "
+                             "JJJJ-MM-DD. Laat weg zolang hij niet gehaald is.")
 
     @model_validator(mode="after")
     def _one_moment(self) -> "Milestone":
@@ -101,6 +104,13 @@ class Indicator(Model):
     method: Markdown = Field("", alias="meetmethode", description="Hoe je meet.")
     target: Markdown = Field("", alias="streefdoel", description="Wat je wil bereiken.")
     explanation: Markdown = Field("", alias="toelichting", description="Toelichting.")
+    target_value: Number | None = Field(None, alias="streefwaarde", description=TARGET_VALUE_HELP)
+    measurements: Measurements = Field([], alias="metingen", description=MEASUREMENTS_HELP)
+
+    @property
+    def goal(self) -> float | None:
+        """The number the indicator aims for: `streefwaarde`, or the one number its target names."""
+        return self.target_value if self.target_value is not None else number_in(self.target)
 
 
 IndicatorOrText = Annotated[Indicator, text_as("indicator", Indicator)]
@@ -194,6 +204,9 @@ class Fiche(Model):
     evaluation: Evaluation = Field(alias="evaluatie", description="Evaluatie.")
     progress: Annotated[list[ProgressUpdate], List] = Field([], alias="voortgang",
                                                             description="Voortgangsberichten.")
+    percent_done: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        None, alias="voortgang_procent", description="Hoe ver de actie staat, in procent (0 tot 100). "
+        "Laat weg als je het niet in een getal wil zeggen.")
 
     # The fiche's file name without extension: its address and its key in references when it has no id.
     _file_key: str = PrivateAttr("")

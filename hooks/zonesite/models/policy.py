@@ -8,12 +8,20 @@ from pydantic import BeforeValidator, Field
 
 from .common import Id, List, Markdown, Model, Slug, Text, _number_as_text, text_as
 from .links import Appendix
+from .results import MEASUREMENTS_HELP, Measurements, Number
 from .timing import When
 
 
 class PlanIndicator(Model):
     indicator: Text = Field(description="De indicator.")
     kind: str = Field("", alias="soort", description="Soort indicator zoals het plan ze noemt, bv. \"effect\".")
+    target_value: Number | None = Field(None, alias="streefwaarde", description="Het getal dat je wil bereiken, "
+                                        "bv. 80.")
+    measurements: Measurements = Field([], alias="metingen", description=MEASUREMENTS_HELP)
+
+    @property
+    def goal(self) -> float | None:
+        return self.target_value
 
 
 Indicators = Annotated[list[Annotated[PlanIndicator, text_as("indicator", PlanIndicator)]], List]

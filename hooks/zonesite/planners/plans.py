@@ -134,14 +134,19 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
 
 
 def _status_chart(fiches: list[Fiche], policy: PolicyPlan) -> list[dict[str, Any]]:
-    """Per strategic objective: how many fiches have each status (drawn as bars in CSS)."""
+    """Per strategic objective: how many fiches have each status (drawn as bars in CSS), and how far
+    its actions are on average, over the actions that give a percentage."""
     rows = []
     for sd in policy.strategic_objectives:
         counts = {status: 0 for status in STATUS_LABELS}
+        percents = []
         for fiche in fiches:
             if fiche.strategic_objective == sd.id and fiche.status:
                 counts[fiche.status] += 1
+            if fiche.strategic_objective == sd.id and fiche.percent_done is not None:
+                percents.append(fiche.percent_done)
         total = sum(counts.values())
-        if total:
-            rows.append({"sd": sd, "counts": counts, "total": total})
+        if total or percents:
+            rows.append({"sd": sd, "counts": counts, "total": total, "measured": len(percents),
+                         "percent": round(sum(percents) / len(percents)) if percents else None})
     return rows
