@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,3 +213,45 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# --- the editors' preview ------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def preview_server(project: Path, log: Path, **env: str):
+    """`make serve`'s own command on `project`, answering; yields its address and stops it after."""
+    port = free_port()
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"], cwd=project,
+                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            wait_for(base, 120)
+            yield base
+        finally:
+            os.killpg(server.pid, signal.SIGINT)  # lets mkdocs remove its folder
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=10)
+

@@ -5,10 +5,7 @@ it, with a real save and the files it rewrites."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -16,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_EPOCH, EXAMPLE, ROOT, SERVE, make_project
+from conftest import BUILD_EPOCH, EXAMPLE, ROOT, make_project, preview_server
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from zonesite import links, source  # noqa: E402
@@ -133,13 +130,6 @@ def test_a_slow_file_is_written_after_the_build_and_a_newer_save_wins(tmp_path):
 
 # --- the preview as `make serve` runs it -----------------------------------------------------------
 
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
@@ -168,28 +158,13 @@ def search_entries(site: Path) -> list[dict]:
 
 @pytest.fixture
 def preview(tmp_path):
-    """`make serve`'s command on a copy of the example; yields (project, base URL, served folder)."""
+    """`make serve` on a copy of the example; yields (project, base URL, served folder, log)."""
     project = make_project(tmp_path / "project", EXAMPLE / "plans", EXAMPLE / "news")
     (tmp_path / "tmp").mkdir()
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"], cwd=project,
-                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH,
-                                   "TMPDIR": str(tmp_path / "tmp")})  # where mkdocs serve builds
-    try:
-        base = f"http://127.0.0.1:{port}/"
-        wait_until(lambda: fetch(base), 120, "the preview answers")
-        site = next((tmp_path / "tmp").glob("mkdocs_*"))
-        yield project, base, site, tmp_path / "serve.log"
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
-        log.close()
+    # TMPDIR: where mkdocs serve builds, so that the test can see which files a save rewrites.
+    with preview_server(project, tmp_path / "serve.log", SOURCE_DATE_EPOCH=BUILD_EPOCH,
+                        TMPDIR=str(tmp_path / "tmp")) as base:
+        yield project, base, next((tmp_path / "tmp").glob("mkdocs_*")), tmp_path / "serve.log"
 
 
 def test_a_save_rewrites_the_pages_it_changes_and_no_others(preview):

@@ -8,17 +8,15 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, ROOT, SERVE, make_project, mkdocs_build
+from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, ROOT, make_project, mkdocs_build, preview_server
 
 SECRET = "ZZGEHEIM-7f3a9c"
 JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
@@ -272,36 +270,11 @@ def test_no_script_from_content_runs_on_any_page(tmp_path, browser, serve):
 
 # --- Preview: content errors in the browser ----------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5).read()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-
-
 def test_preview_shows_content_errors_in_the_browser_and_recovers(tmp_path, page):
     project = make_project(tmp_path / "project", BROKEN_BASE)
     fiche = project / "plans" / "actieplan-2025" / "fiches" / "1-eerste.yml"
     title = yaml.safe_load(fiche.read_text(encoding="utf-8"))["titel"]
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", *SERVE, "-a", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        base = f"http://127.0.0.1:{port}/"
-        wait_for(base, 90)
+    with preview_server(project, tmp_path / "serve.log") as base:
         page.goto(base + "actieplan-2025/actie-1/")
         assert title in page.title()
         good = fiche.read_text(encoding="utf-8")
@@ -316,14 +289,6 @@ def test_preview_shows_content_errors_in_the_browser_and_recovers(tmp_path, page
         page.goto(base + "actieplan-2025/actie-1/")
         fiche.write_text(good, encoding="utf-8")
         page.wait_for_function(f"document.title.includes({title!r})", timeout=60_000)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=15)
-        log.close()
 
 
 # --- Every output address claimed once ---------------------------------------------------------------
