@@ -174,3 +174,18 @@ def contrast(colour: list[float], background: str) -> float:
         back = [float(v) for v in re.findall(r"[\d.]+", background)[:3]]
     high, low = sorted([luminance(colour), luminance(back)], reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_results_print_with_the_submission_print_view(example_site, serve, browser):
+    """On paper the figures come with the chart: the measurements table, whole, in the printed plan."""
+    from test_submission_pdf import print_to_pdf
+    from pypdf import PdfReader
+
+    path = print_to_pdf(browser, serve, example_site, "actieplan-2024/afdrukken/", "print-results.pdf")
+    text = squash(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    indicators = [i for f in fiche_files("dender-zuid") for i in measured(yaml.safe_load(f.read_text(encoding="utf-8")))]
+    assert indicators
+    for indicator in indicators:
+        assert squash(f"Metingen: {indicator['indicator']}") in text
+        for measurement in indicator["metingen"]:
+            assert dutch_date(dt.date.fromisoformat(str(measurement["datum"]))) in text
