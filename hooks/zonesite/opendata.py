@@ -1,4 +1,4 @@
-"""The plans and the news as open data: JSON with its published JSON Schema, and CSV per table.
+"""The plans and the news as open data in JSON, with its published JSON Schema (the CSV tables: datatables.py).
 
 The models below are the data's published form: the JSON files are made from them and their
 JSON Schemas are generated from them, so that file and schema cannot disagree. Field names are
@@ -6,9 +6,7 @@ Dutch, as the editors write them in the YAML where there is such a key. Knows no
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from typing import Any, Callable, Literal
 
@@ -276,46 +274,3 @@ def news(posts: list[Post], licence: Licence, address: Address) -> bytes:
                 activiteit=_event(post.item.event))
         for post in posts])
     return _json(data.model_dump(mode="json"))
-
-
-# --- CSV: one table per file, one header row, UTF-8, quoted as RFC 4180 says ----------------------
-
-OBJECTIVES = ("plan", "soort", "id", "titel", "strategische_doelstelling", "thema", "termijn", "adres")
-ACTIONS = ("plan", "id", "titel", "status", "trekker", "strategische_doelstelling", "operationele_doelstelling",
-           "van", "tot", "adres")
-INDICATORS = ("plan", "fiche", "evaluatie", "indicator", "soort", "meetmethode", "streefdoel")
-MEASUREMENTS = ("plan", "fiche", "indicator", "datum", "waarde", "eenheid", "bron")
-
-
-def _csv(header: tuple[str, ...], rows: list[list[Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, quotes only where needed
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
-def objectives_csv(plan: PolicyPlan, address: Address) -> bytes:
-    rows = []
-    for sd in plan.strategic_objectives:
-        rows.append([plan.id, "SD", sd.id, sd.title, "", sd.theme, timing_text(sd.deadline), address(urls.strategic_objective(plan.id, sd.id))])
-        rows += [[plan.id, "OD", od.id, od.title, sd.id, sd.theme, timing_text(od.deadline), address(urls.operational_objective(plan.id, od.id))]
-                 for od in sd.operational_objectives]
-    return _csv(OBJECTIVES, rows)
-
-
-def actions_csv(plan: ActionPlan, fiches: list[Fiche], address: Address) -> bytes:
-    return _csv(ACTIONS, [[plan.id, f.key, f.title, f.status or "", f.with_whom.lead, f.strategic_objective,
-                           f.operational_objective or "", str(f.period.start) if f.period else "",
-                           str(f.period.end) if f.period else "", address(urls.fiche(plan.id, f.key))] for f in fiches])
-
-
-def indicators_csv(plan: ActionPlan, fiches: list[Fiche]) -> bytes:
-    return _csv(INDICATORS, [[plan.id, fiche.key, i.evaluatie, i.indicator, i.soort, i.meetmethode, i.streefdoel]
-                             for fiche in fiches for i in fiche_indicators(fiche)])
-
-
-def measurements_csv(plan: ActionPlan, fiches: list[Fiche]) -> bytes:
-    """One row per measurement, oldest first per indicator."""
-    return _csv(MEASUREMENTS, [[plan.id, fiche.key, i.indicator, m.datum, m.waarde, m.eenheid, m.bron]
-                               for fiche in fiches for i in fiche_indicators(fiche) for m in i.metingen])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import crawlers, dcat, opendata, urls
+from .. import crawlers, datatables, dcat, opendata, urls
 from ..dcat import Dataset, Distribution
 from ..metadata import count
 from ..models.actionplan import ActionPlan
@@ -54,7 +54,7 @@ def plan(view: View) -> Part:
 def _policy_plan(view: View, plan: PolicyPlan, part: Part) -> Dataset:
     absolute, json_file, table = view.site.absolute, urls.data_json(plan.id), urls.data_csv(plan.id, "doelstellingen")
     part.files[json_file] = opendata.policy_plan(plan, view.identity.license, absolute)
-    part.files[table] = opendata.objectives_csv(plan, absolute)
+    part.files[table] = datatables.objectives_csv(plan, absolute)
     objectives = sum(1 + len(sd.operational_objectives) for sd in plan.strategic_objectives)
     # A policy plan has no dates of its own: it is as old and as new as the action plans carrying it out.
     dates = [date for action in view.content.action_plans.values() if action.policy_plan == plan.id
@@ -71,9 +71,9 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> Dataset:
     fiches = view.content.fiches.get(plan.id, [])
     json_file = urls.data_json(plan.id)
     part.files[json_file] = opendata.action_plan(plan, fiches, view.identity.license, absolute)
-    tables = {"acties": opendata.actions_csv(plan, fiches, absolute),
-              "indicatoren": opendata.indicators_csv(plan, fiches),
-              "metingen": opendata.measurements_csv(plan, fiches)}
+    tables = {"acties": datatables.actions_csv(plan, fiches, absolute),
+              "indicatoren": datatables.indicators_csv(plan, fiches),
+              "metingen": datatables.measurements_csv(plan, fiches)}
     for name, data in tables.items():
         part.files[urls.data_csv(plan.id, name)] = data
     return Dataset(plan.id, plan.title, f"{plan.title}: {count(len(fiches), 'actiefiche', 'actiefiches')} met hun "
