@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from pyld import jsonld
 
 from zonesite.checks import check_identity
+from zonesite.datatables import cell
 from zonesite.errors import Problems
 from zonesite.settings import SiteSettings
 
@@ -106,9 +107,9 @@ def test_the_json_holds_what_the_yaml_says(zone):
         data = data_json(site, f"data/{plan_id}.json")
         assert [sd["id"] for sd in data["strategische_doelstellingen"]] == \
             [str(sd["id"]) for sd in policy["strategische_doelstellingen"]]
-        assert [[od["titel"] for od in sd["operationele_doelstellingen"]] for sd in data["strategische_doelstellingen"]] \
-            == [[od["titel"].strip() for od in sd.get("operationele_doelstellingen") or []]
-                for sd in policy["strategische_doelstellingen"]]
+        shown = [[od["titel"] for od in sd["operationele_doelstellingen"]] for sd in data["strategische_doelstellingen"]]
+        assert shown == [[od["titel"].strip() for od in sd.get("operationele_doelstellingen") or []]
+                         for sd in policy["strategische_doelstellingen"]]
     for plan_id, (plan, fiches) in actions.items():
         data = data_json(site, f"data/{plan_id}.json")
         assert data["jaar"] == plan["jaar"] and data["beleidsplan"] == plan["beleidsplan"]
@@ -250,3 +251,9 @@ def test_the_licence_is_set_in_mkdocs_yml_and_checked():
     assert check_identity(SiteSettings(zone={"name": "Proef", "license": {"url": "javascript:alert(1)"}}),
                           problems) is None
     assert [(p.field, p.path) for p in problems.items] == [("extra.zone.license.url", "mkdocs.yml")]
+
+
+def test_no_csv_cell_runs_as_a_formula_in_a_spreadsheet():
+    for hostile in ("=HYPERLINK(\"https://evil.example\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1"):
+        assert cell(hostile) == "'" + hostile
+    assert cell("Valpreventie = samen") == "Valpreventie = samen" and cell(12.5) == 12.5 and cell("") == ""

@@ -23,20 +23,31 @@ INDICATORS = ("plan", "fiche", "evaluatie", "indicator", "soort", "meetmethode",
 MEASUREMENTS = ("plan", "fiche", "indicator", "datum", "waarde", "eenheid", "bron")
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula gets a leading apostrophe: content is
+    untrusted, and a title like `=HYPERLINK(…)` must stay text in Excel. Numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def _csv(header: tuple[str, ...], rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, quotes only where needed
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue().encode("utf-8")
 
 
 def objectives_csv(plan: PolicyPlan, address: Address) -> bytes:
     rows = []
     for sd in plan.strategic_objectives:
-        rows.append([plan.id, "SD", sd.id, sd.title, "", sd.theme, timing_text(sd.deadline), address(urls.strategic_objective(plan.id, sd.id))])
-        rows += [[plan.id, "OD", od.id, od.title, sd.id, sd.theme, timing_text(od.deadline), address(urls.operational_objective(plan.id, od.id))]
-                 for od in sd.operational_objectives]
+        rows.append([plan.id, "SD", sd.id, sd.title, "", sd.theme, timing_text(sd.deadline),
+                     address(urls.strategic_objective(plan.id, sd.id))])
+        rows += [[plan.id, "OD", od.id, od.title, sd.id, sd.theme, timing_text(od.deadline),
+                  address(urls.operational_objective(plan.id, od.id))] for od in sd.operational_objectives]
     return _csv(OBJECTIVES, rows)
 
 

@@ -19,7 +19,7 @@ from .models.actionplan import ActionPlan
 from .models.fiche import Fiche, Indicator, Status
 from .models.identity import Licence
 from .models.news import Event
-from .models.policy import PlanIndicator, PolicyPlan
+from .models.policy import OperationalObjective, PlanIndicator, PolicyPlan
 from .relations import post_url
 
 # The schema version: a new optional field raises the minor number, a renamed or removed field the major one.
@@ -199,17 +199,19 @@ def _plan_indicators(indicators: list[PlanIndicator]) -> list[DataPlanIndicator]
     return [DataPlanIndicator(indicator=i.indicator, soort=i.kind) for i in indicators]
 
 
+def _od(plan: PolicyPlan, od: OperationalObjective, address: Address) -> DataOD:
+    actions = [DataPlannedAction(id=a.id, titel=a.title, contact=a.contact, jaren=a.years,
+                                 indicatoren=_plan_indicators(a.indicators)) for a in od.actions]
+    return DataOD(id=od.id, titel=od.title, omschrijving=od.description, termijn=timing_text(od.deadline),
+                  adres=address(urls.operational_objective(plan.id, od.id)),
+                  indicatoren=_plan_indicators(od.indicators), acties=actions)
+
+
 def policy_plan(plan: PolicyPlan, licence: Licence, address: Address) -> bytes:
     """The policy plan as JSON."""
     sds = [DataSD(id=sd.id, titel=sd.title, soort=sd.kind, thema=sd.theme, omschrijving=sd.description,
                   termijn=timing_text(sd.deadline), adres=address(urls.strategic_objective(plan.id, sd.id)),
-                  operationele_doelstellingen=[
-                      DataOD(id=od.id, titel=od.title, omschrijving=od.description, termijn=timing_text(od.deadline),
-                             adres=address(urls.operational_objective(plan.id, od.id)), indicatoren=_plan_indicators(od.indicators),
-                             acties=[DataPlannedAction(id=a.id, titel=a.title, contact=a.contact, jaren=a.years,
-                                                       indicatoren=_plan_indicators(a.indicators))
-                                     for a in od.actions])
-                      for od in sd.operational_objectives])
+                  operationele_doelstellingen=[_od(plan, od, address) for od in sd.operational_objectives])
            for sd in plan.strategic_objectives]
     period = Periode(van=str(plan.period.start), tot=str(plan.period.end)) if plan.period else None
     data = DataPolicyPlan(versie=VERSION, licentie=_licence(licence), soort="beleidsplan", id=plan.id,
