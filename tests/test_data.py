@@ -16,6 +16,7 @@ from conftest import BUILD_EPOCH, FIXTURES, TEST_CONFIG
 from jsonschema import Draft202012Validator
 from pyld import jsonld
 
+from zonesite import dcat, opendata
 from zonesite.checks import check_identity
 from zonesite.datatables import cell
 from zonesite.errors import Problems
@@ -251,6 +252,12 @@ def test_the_licence_is_set_in_mkdocs_yml_and_checked():
     assert check_identity(SiteSettings(zone={"name": "Proef", "license": {"url": "javascript:alert(1)"}}),
                           problems) is None
     assert [(p.field, p.path) for p in problems.items] == [("extra.zone.license.url", "mkdocs.yml")]
+    # The zone's own licence is the one every file and the catalogue name.
+    absolute = SiteSettings(site_url=SITE_URL).absolute
+    assert json.loads(opendata.news([], identity.license, absolute))["licentie"] == {
+        "naam": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"}
+    catalogue = json.loads(dcat.catalogue([], identity, absolute, "data/catalogus.jsonld", "", "data/"))
+    assert catalogue["dct:license"] == {"@id": "https://creativecommons.org/publicdomain/zero/1.0/"}
 
 
 def test_no_csv_cell_runs_as_a_formula_in_a_spreadsheet():
