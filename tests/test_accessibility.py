@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "print view": "actieplan-2024/afdrukken/",
     "policy plan print view": "beleidsplan-2024-2026/afdrukken/",
     "privacy statement": "privacy/",
+    "open data": "data/",
     "not found": "404.html",
 }
 

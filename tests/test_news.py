@@ -156,7 +156,8 @@ def test_drafts_and_embargoed_items_appear_nowhere(tmp_path):
                 found[marker].append(file.relative_to(site.path).as_posix())
     assert found["ZZDRAFTQX"] == [] and found["ZZEMBARGOQX"] == []
     for expected in ("feed.xml", "atom.xml", "search/search_index.json", "nieuws/index.html",
-                     "nieuws/onderwerp/proef/index.html", "actieplan-2024/actie-2/index.html"):
+                     "nieuws/onderwerp/proef/index.html", "actieplan-2024/actie-2/index.html",
+                     "data/nieuws.json"):
         assert expected in found["ZZCONTROLQX"], f"control item missing from {expected}"
     sitemap = (site.path / "sitemap.xml").read_text()
     assert "controle" in sitemap and "concept" not in sitemap and "embargo" not in sitemap

@@ -327,8 +327,10 @@ def test_future_progress_follows_the_embargo(tmp_path):
     assert not problems.items
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    published = [f for f in (tmp_path / "site").rglob("*") if f.is_file() and f.suffix in (".html", ".json", ".xml")]
+    published = [f for f in (tmp_path / "site").rglob("*") if f.is_file() and f.suffix in (".html", ".json", ".xml",
+                                                                                          ".csv", ".jsonld")]
     assert any("Eerste overleg gehouden" in f.read_text(encoding="utf-8") for f in published)
+    assert "Eerste overleg gehouden" in (tmp_path / "site" / "data" / "actieplan-2025.json").read_text(encoding="utf-8")
     assert not [f for f in published if "Geheime toekomst" in f.read_text(encoding="utf-8")]
 
 

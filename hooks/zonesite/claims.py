@@ -20,6 +20,7 @@ FIXED = {
     urls.SEARCH: "de zoekfunctie",
     urls.THEME_ASSETS: "de vormgeving van de site",
     urls.MANUAL: "de handleiding",
+    urls.DATA: "de open data",
 }
 
 

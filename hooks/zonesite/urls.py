@@ -44,8 +44,13 @@ THEME_ASSETS = "assets/"
 RSS = "feed.xml"
 ATOM = "atom.xml"
 CALENDAR = "agenda.ics"
+# Open data: the plans and the news as JSON and CSV, with their schemas and a catalogue that open-data
+# portals harvest. Portals keep these addresses: they never change once a zone has published.
+DATA = "data/"
+NEWS_DATA = f"{DATA}nieuws.json"
+CATALOGUE = f"{DATA}catalogus.jsonld"
 # What the theme's own templates link to (head, footer), as `config.extra.addresses`.
-THEME = {"rss": RSS, "atom": ATOM, "newsletters": NEWSLETTERS}
+THEME = {"rss": RSS, "atom": ATOM, "newsletters": NEWSLETTERS, "data": DATA}
 # For crawlers, at the site root. MkDocs writes the sitemap itself, under this name.
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
@@ -72,6 +77,21 @@ def newsletter_email(month, kind: str) -> str:
 def event_calendar(post_address: str) -> str:
     """One event as a calendar file, beside its news item."""
     return f"{post_address}afspraak.ics"
+
+
+def data_json(plan_id: str) -> str:
+    """A plan as one JSON file."""
+    return f"{DATA}{plan_id}.json"
+
+
+def data_csv(plan_id: str, table: str) -> str:
+    """One table of a plan as CSV: `doelstellingen`, `acties`, `indicatoren`, `metingen`."""
+    return f"{DATA}{plan_id}/{table}.csv"
+
+
+def data_schema(kind: str) -> str:
+    """The JSON Schema of one kind of data file: `beleidsplan`, `actieplan`, `nieuws`."""
+    return f"{DATA}schema/{kind}.schema.json"
 
 
 def policy_plan(plan_id: str) -> str:

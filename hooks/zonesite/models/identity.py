@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Model, Text
+from .common import Model, Text, Url
 
 
 class Colours(Model):
@@ -16,6 +16,12 @@ class Colours(Model):
                          description="Hoofdkleur (kop, knoppen); wit erop moet leesbaar zijn.")
     text: str = Field("#1f2430", pattern=r"^#[0-9a-fA-F]{6}$", description="Kleur van de tekst.")
     background: str = Field("#eef1f7", pattern=r"^#[0-9a-fA-F]{6}$", description="Achtergrond rond de mail.")
+
+
+class Licence(Model):
+    name: Text = Field("CC BY 4.0", description="Naam van de licentie, bv. \"CC BY 4.0\" of \"CC0 1.0\".")
+    url: Url = Field("https://creativecommons.org/licenses/by/4.0/",
+                     description="Volledige link naar de tekst van de licentie.")
 
 
 class Identity(Model):
@@ -34,6 +40,9 @@ class Identity(Model):
                              "eenvoudig standaardbeeld.")
     colours: Colours = Field(default_factory=Colours, description="Kleuren van de nieuwsbrief.")
     footer: str = Field("", description="Extra zin onderaan de nieuwsbrief.")
+    license: Licence = Field(default_factory=Licence, description="Licentie van de open data (`/data/`): `name` "
+                             "en `url`. Standaard CC BY 4.0: iedereen mag de gegevens gebruiken als de zone "
+                             "vermeld wordt.")
     unsubscribe: str = Field("*|UNSUB|*", description="Uitschrijflink die je mailprogramma invult "
                              "(Mailchimp: *|UNSUB|*, Brevo: {{ unsubscribe }}).")
 
