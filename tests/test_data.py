@@ -153,7 +153,7 @@ def test_csv_tables_count_what_the_yaml_holds(zone):
         assert len(measurements) == sum(len(i.get("metingen") or []) for fiche in fiches
                                         for i in fiche_indicators(fiche) if isinstance(i, dict))
         header = (site.path / f"data/{plan_id}/metingen.csv").read_text(encoding="utf-8").splitlines()[0]
-        assert header == "plan,fiche,indicator,datum,waarde,eenheid,bron"
+        assert header == "plan,fiche,indicator,datum,waarde,eenheid,bron,opmerking"
 
 
 def addresses_in(value) -> list[str]:

@@ -20,7 +20,7 @@ OBJECTIVES = ("plan", "soort", "id", "titel", "strategische_doelstelling", "them
 ACTIONS = ("plan", "id", "titel", "status", "trekker", "strategische_doelstelling", "operationele_doelstelling",
            "van", "tot", "adres")
 INDICATORS = ("plan", "fiche", "evaluatie", "indicator", "soort", "meetmethode", "streefdoel")
-MEASUREMENTS = ("plan", "fiche", "indicator", "datum", "waarde", "eenheid", "bron")
+MEASUREMENTS = ("plan", "fiche", "indicator", "datum", "waarde", "eenheid", "bron", "opmerking")
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
@@ -64,5 +64,5 @@ def indicators_csv(plan: ActionPlan, fiches: list[Fiche]) -> bytes:
 
 def measurements_csv(plan: ActionPlan, fiches: list[Fiche]) -> bytes:
     """One row per measurement, oldest first per indicator."""
-    return _csv(MEASUREMENTS, [[plan.id, fiche.key, i.indicator, m.datum, m.waarde, m.eenheid, m.bron]
+    return _csv(MEASUREMENTS, [[plan.id, fiche.key, i.indicator, m.datum, m.waarde, m.eenheid, m.bron, m.opmerking]
                                for fiche in fiches for i in fiche_indicators(fiche) for m in i.metingen])

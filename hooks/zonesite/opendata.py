@@ -47,6 +47,7 @@ class Meting(_Data):
     waarde: float = Field(description="De gemeten waarde.")
     eenheid: str = Field("", description="Eenheid, bv. \"deelnemers\" of \"%\".")
     bron: str = Field("", description="Waar de waarde vandaan komt.")
+    opmerking: str = Field("", description="Korte toelichting bij deze meting.")
 
 
 class FicheIndicator(_Data):
@@ -56,12 +57,15 @@ class FicheIndicator(_Data):
     soort: str = ""
     meetmethode: str = Field("", description="Markdown.")
     streefdoel: str = Field("", description="Markdown.")
+    streefwaarde: float | None = Field(None, description="Het getal dat de indicator wil bereiken: `streefwaarde`, "
+                                       "of het ene getal in `streefdoel`.")
     metingen: list[Meting] = Field(description="Gemeten waarden, oudste eerst.")
 
 
 class Mijlpaal(_Data):
     wanneer: str = Field(description="Wanneer, zoals in het plan (een maand of woorden).")
     wat: str
+    gehaald: str | None = Field(None, description="Wanneer de mijlpaal gehaald is (JJJJ-MM-DD); leeg zolang niet.")
 
 
 class Voortgang(_Data):
@@ -85,6 +89,8 @@ class DataFiche(_Data):
     mijlpalen: list[Mijlpaal]
     indicatoren: list[FicheIndicator]
     voortgang: list[Voortgang] = Field(description="Voortgangsberichten, oudste eerst.")
+    voortgang_procent: int | None = Field(None, description="Hoe ver de actie staat, in procent; null als de "
+                                          "fiche het niet zegt.")
 
 
 class DataPlanIndicator(_Data):
@@ -221,10 +227,12 @@ def policy_plan(plan: PolicyPlan, licence: Licence, address: Address) -> bytes:
 
 
 def measurements(indicator: Indicator) -> list[Meting]:
-    """An indicator's measurements, oldest first. The fiche model has none yet: when it gains
-    `metingen` (issue 16, indicator results), they are mapped here and both the JSON and
-    metingen.csv carry them."""
-    return []
+    """An indicator's measurements, oldest first (the JSON and metingen.csv both carry them). A unit
+    written once holds for every measurement of the indicator, as on the site."""
+    rows = sorted(indicator.measurements, key=lambda m: m.date)
+    unit = next((m.unit for m in reversed(rows) if m.unit), "")
+    return [Meting(datum=m.date.isoformat(), waarde=m.value, eenheid=m.unit or unit, bron=m.source, opmerking=m.note)
+            for m in rows]
 
 
 def fiche_indicators(fiche: Fiche) -> list[FicheIndicator]:
@@ -234,7 +242,8 @@ def fiche_indicators(fiche: Fiche) -> list[FicheIndicator]:
                        ("impact", fiche.evaluation.impact), ("", None)):
         indicators = kind.indicators if kind is not None else [] if name else fiche.evaluation.indicators
         found += [FicheIndicator(evaluatie=name, indicator=i.indicator, soort=i.kind, meetmethode=i.method,
-                                 streefdoel=i.target, metingen=measurements(i)) for i in indicators]
+                                 streefdoel=i.target, streefwaarde=i.goal, metingen=measurements(i))
+                  for i in indicators]
     return found
 
 
@@ -246,8 +255,9 @@ def _fiche(plan: ActionPlan, fiche: Fiche, address: Address) -> DataFiche:
         status=fiche.status, trekker=fiche.with_whom.lead, strategische_doelstelling=fiche.strategic_objective,
         operationele_doelstelling=fiche.operational_objective, themas=list(fiche.themes),
         doelgroepen=list(fiche.for_whom.audiences), periode=period,
-        mijlpalen=[Mijlpaal(wanneer=timing_text(m.timing), wat=m.what) for m in fiche.milestones],
-        indicatoren=fiche_indicators(fiche),
+        mijlpalen=[Mijlpaal(wanneer=timing_text(m.timing), wat=m.what, gehaald=m.met.isoformat() if m.met else None)
+                   for m in fiche.milestones],
+        indicatoren=fiche_indicators(fiche), voortgang_procent=fiche.percent_done,
         voortgang=[Voortgang(datum=u.date.isoformat(), tekst=u.text) for u in sorted(fiche.progress,
                                                                                      key=lambda u: u.date)])
 
