@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..dates import BRUSSELS, moment_start
@@ -83,6 +83,13 @@ Form = Literal["ter plaatse", "online", "hybride"]
 
 
 class Event(Model):
+    # What the validator below checks, for editors' tools too: where, unless only online; a link if online.
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        {"if": {"not": {"required": ["vorm"], "properties": {"vorm": {"const": "online"}}}},
+         "then": {"required": ["location"]}},
+        {"if": {"required": ["vorm"], "properties": {"vorm": {"enum": ["online", "hybride"]}}},
+         "then": {"required": ["link"]}}]})
+
     start: Moment = Field(description="Begin: 2025-05-17 19:00, of alleen een datum voor een hele dag.")
     end: Moment | None = Field(None, description="Einde, niet vóór het begin.")
     location: Text | None = Field(
