@@ -255,6 +255,7 @@ def test_news_and_events_carry_what_google_requires(html):
         assert article["author"]["name"] == "Eerstelijnszone Dender Zuid"
         if "image" in item:
             assert article["image"] == SITE_URL + url + Path(item["image"]["src"]).name
+        assert article.get("expires") == (str(item["expires"]) if "expires" in item else None)  # a bare date
         if "event" in item:
             found += 1
             event, spec = nodes["Event"], item["event"]

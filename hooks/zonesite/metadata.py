@@ -148,9 +148,11 @@ class Metadata:
         return data
 
     def post(self, url: str, title: str, description: str, date: dt.date | dt.datetime,
-             event: Event | None, image: str = "") -> dict[str, Any]:
+             event: Event | None, image: str = "", expires: dt.date | dt.datetime | None = None) -> dict[str, Any]:
         """A news item; an event is both the article that announces it and the event itself."""
         article = self.news_article(url, title, description, moment_start(date), image)
+        if expires is not None:  # schema.org's own word for "no longer current after"
+            article["expires"] = moment(expires)
         if event is None:
             return {"@context": SCHEMA, **article}
         happening = self.event(url, title, description, event, image)

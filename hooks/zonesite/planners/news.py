@@ -29,7 +29,8 @@ def plan(view: View) -> Part:
         part.pages.append(view.page(
             "post.html", url, item.title, post.source, description=item.description,
             updated=crawlers.post_date(post),
-            jsonld=metadata.post(url, item.title, item.description, item.date, item.event, image_url(post)),
+            jsonld=metadata.post(url, item.title, item.description, item.date, item.event, image_url(post),
+                                 item.expires),
             share=metadata.share(url, item.title, item.description, "article", image_url(post),
                                  item.image.alt if item.image else "", item.published),
             post=post, fiches=fiches, past=past, expired=post in content.expired, body=view.post_body(post)))
