@@ -95,6 +95,17 @@ def test_an_item_cannot_expire_before_it_appears(date, expires):
         NewsItem.model_validate({"title": "t", "date": date, "description": "d.", "expires": expires})
 
 
+@pytest.mark.parametrize("event, problem", [
+    ({"vorm": "online", "link": "mailto:webinar@example.org"}, "is geen webadres"),
+    ({"vorm": "hybride", "link": "https://meet.example.org/x"}, "zeg waar de activiteit plaatsvindt"),
+    ({"vorm": "online"}, "heeft een link nodig"),
+])
+def test_taking_part_online_needs_a_web_address_and_hybrid_a_place(event, problem):
+    with pytest.raises(ValueError, match=problem):
+        NewsItem.model_validate({"title": "t", "date": "2025-03-10", "description": "d.",
+                                 "event": {"start": "2025-04-01 12:30", **event}})
+
+
 # --- dates and the Brussels time zone -----------------------------------------------------------
 
 @pytest.mark.parametrize("day, offset_hours", [(dt.date(2025, 1, 15), 1), (dt.date(2025, 7, 15), 2),
