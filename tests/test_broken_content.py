@@ -1,7 +1,8 @@
 """Bad content stops the build with `path:line: field: problem — fix` for every problem, at once.
 
 Each folder in tests/broken/cases overlays tests/broken/base with one or more mistakes and says
-in expect.yml which file, line and field the build must name; `make check` must name the same."""
+in expect.yml which file, line and field the build must name (and, where given, the whole message);
+`make check` must name the same."""
 
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ def test_broken_content_is_reported(case, tmp_path, capsys):
         matches = [line for line in reported if line.startswith(prefix)]
         assert matches, f"expected a problem starting with {prefix!r} in:\n{output}"
         assert all(" — " in line for line in matches), "every message says how to fix it"
+        if "message" in problem:  # the exact words editors read, where the case gives them
+            assert prefix + problem["message"] in matches, matches
     problem_lines = [line for line in reported if line.startswith(("plans/", "news/", "docs/"))]
     assert len(problem_lines) == len(expect["problems"]), output
     # Nothing was written: the earlier site is untouched.

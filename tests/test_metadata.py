@@ -2,8 +2,8 @@
 against the schema.org vocabulary (tests/schemaorg/) and by an independent JSON-LD processor (PyLD),
 Open Graph and Twitter card tags, and a description of its own on every generated page.
 
-One build: the example zone plus an online event whose title tries to end the <script>, and an event
-in a hall and on line at once."""
+One build: the example zone plus an online event whose title tries to end the <script>, an event
+in a hall and on line at once, and a postponed one that says it is hybrid."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import EXAMPLE, ROOT, build_site, make_project
 from pyld import jsonld
+from test_news import expired_at_build
 
 from zonesite.checks import check_identity
 from zonesite.errors import Problems
@@ -39,6 +40,9 @@ ONLINE = {"title": BREAKOUT, "date": "2025-03-10 09:00", "description": "Een vor
 MIXED = {"title": "Netwerkdag in de zaal en thuis", "date": "2025-03-11", "description": "Kom langs of kijk mee.",
          "event": {"start": "2025-10-10", "end": "2025-10-11",
                    "location": "Zaal De Kouter, Kerkplein 4, Ninove en online"}}
+HYBRID = {"title": "Uitgestelde netwerkdag", "date": "2025-03-12", "description": "Later, in de zaal en thuis.",
+          "event": {"start": "2025-10-17", "location": "Zaal Online, Kerkplein 4, 9400 Ninove", "vorm": "hybride",
+                    "link": "https://meet.example.org/netwerkdag", "status": "uitgesteld"}}
 
 
 # --- the schema.org vocabulary ---------------------------------------------------------------------
@@ -181,7 +185,8 @@ def validate(vocabulary: Vocabulary, data: dict, where: str) -> list[str]:
 def site(tmp_path_factory):
     base = tmp_path_factory.mktemp("metadata")
     project = make_project(base / "project", EXAMPLE / "plans", EXAMPLE / "news")
-    for name, fields in (("2025-03-10-online.md", ONLINE), ("2025-03-11-gemengd.md", MIXED)):
+    for name, fields in (("2025-03-10-online.md", ONLINE), ("2025-03-11-gemengd.md", MIXED),
+                         ("2025-03-12-hybride.md", HYBRID)):
         path = project / "news" / "2025" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\n\nTekst.\n", encoding="utf-8")
@@ -224,14 +229,18 @@ def test_every_page_type_has_valid_schema_org(site, html, vocabulary):
             assert validate(vocabulary, data, url or "home") == []
             kinds.update(node["@type"] for node in nodes_of(data))
     news = list((EXAMPLE / "news").rglob("*.md"))
-    items = [front_matter(path) for path in news if "nieuwsbrief" not in path.parts] + [ONLINE, MIXED]
+    items = [front_matter(path) for path in news if "nieuwsbrief" not in path.parts] + [ONLINE, MIXED, HYBRID]
     fiches = list((EXAMPLE / "plans").rglob("fiches/*.yml"))
     assert kinds == {"Organization": 1, "WebSite": 1, "NewsArticle": len(items),
                      "Event": sum("event" in item for item in items), "Action": len(fiches)}
 
 
+# An event's `status` in schema.org's words (https://schema.org/EventStatusType).
+EVENT_STATUS = {None: "EventScheduled", "geannuleerd": "EventCancelled", "uitgesteld": "EventPostponed"}
+
+
 def test_news_and_events_carry_what_google_requires(html):
-    found = 0
+    found, statuses = 0, set()
     for path in [p for p in (EXAMPLE / "news").rglob("*.md") if "nieuwsbrief" not in p.parts]:
         item = front_matter(path)
         day = path.name[:10]
@@ -246,19 +255,25 @@ def test_news_and_events_carry_what_google_requires(html):
         assert article["author"]["name"] == "Eerstelijnszone Dender Zuid"
         if "image" in item:
             assert article["image"] == SITE_URL + url + Path(item["image"]["src"]).name
+        assert article.get("expires") == (str(item["expires"]) if "expires" in item else None)  # a bare date
         if "event" in item:
             found += 1
-            event = nodes["Event"]
-            assert event["name"] == item["title"] and event["location"]["@type"] == "Place"
-            hall, _, address = item["event"]["location"].partition(", ")  # "Zaal X, Straat 1, Gemeente"
-            assert (event["location"]["name"], event["location"]["address"]) == (hall, address)
-            assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-            assert event["eventStatus"] == "https://schema.org/EventScheduled"
+            event, spec = nodes["Event"], item["event"]
+            mode = {"online": "Online", "hybride": "Mixed"}.get(spec.get("vorm"), "Offline")
+            assert event["name"] == item["title"]
+            assert event["eventAttendanceMode"] == f"https://schema.org/{mode}EventAttendanceMode"
+            if mode == "Online":
+                assert event["location"] == {"@type": "VirtualLocation", "url": spec["link"]}
+            else:
+                hall, _, address = spec["location"].partition(", ")  # "Zaal X, Straat 1, Gemeente"
+                assert (event["location"]["name"], event["location"]["address"]) == (hall, address)
+            assert event["eventStatus"] == "https://schema.org/" + EVENT_STATUS[spec.get("status")]
+            statuses.add(spec.get("status"))
             start = item["event"]["start"]  # a date, or "2024-06-22 09:30": Brussels time
             expected = start.isoformat() if type(start) is dt.date else \
                 dt.datetime.fromisoformat(str(start)).replace(tzinfo=BRUSSELS).isoformat()
             assert event["startDate"] == expected
-    assert found >= 3
+    assert found >= 3 and "geannuleerd" in statuses
 
 
 def test_online_and_mixed_events(html):
@@ -270,6 +285,12 @@ def test_online_and_mixed_events(html):
     assert mixed["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [place["@type"] for place in mixed["location"]] == ["Place", "VirtualLocation"]
     assert (mixed["startDate"], mixed["endDate"]) == ("2025-10-10", "2025-10-11")
+    # Said in so many words: `vorm` and `link` win over what the location text suggests.
+    hybrid = {node["@type"]: node for node in nodes_of(structured(html["nieuws/2025/03/hybride/"])[0])}["Event"]
+    assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert hybrid["location"][1] == {"@type": "VirtualLocation", "url": HYBRID["event"]["link"]}
+    assert hybrid["location"][0]["name"] == "Zaal Online"
+    assert hybrid["eventStatus"] == "https://schema.org/EventPostponed"
 
 
 @pytest.mark.parametrize("location, mode", [
@@ -474,7 +495,8 @@ def test_every_generated_page_has_a_description_of_its_own(any_zone):
 def test_tag_pages_say_how_many_items(html):
     counts: Counter[str] = Counter()
     for path in [p for p in (EXAMPLE / "news").rglob("*.md") if "nieuwsbrief" not in p.parts]:
-        counts.update({tag.lower() for tag in front_matter(path).get("tags", [])})
+        if not expired_at_build(front_matter(path)):  # an expired item is on no topic page
+            counts.update({tag.lower() for tag in front_matter(path).get("tags", [])})
     counts.update(["vorming"])  # the online event above
     for tag, number in counts.items():
         pages = [soup for url, soup in html.items() if url.startswith("nieuws/onderwerp/")

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 import shutil
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import yaml
-from conftest import EXAMPLE, build_site, make_project, squash
+from conftest import BUILD_EPOCH, EXAMPLE, build_site, make_project, squash
 from slugify import slugify
 
 NEWS = EXAMPLE / "news"
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
-def example_items():
+def expired_at_build(meta: dict) -> bool:
+    """Whether an item's `expires` (Brussels time; a bare date from its midnight) lies before BUILD_EPOCH."""
+    if "expires" not in meta:
+        return False
+    moment = dt.datetime.fromisoformat(str(meta["expires"]))
+    return moment.replace(tzinfo=BRUSSELS) <= dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc)
+
+
+def all_example_items():
     """(url, front matter) of every example item, newest first; all are published at BUILD_EPOCH."""
     items = []
     for path in NEWS.glob("[0-9]*/*.md"):
@@ -27,6 +38,16 @@ def example_items():
         year, month = path.name[:4], path.name[5:7]
         items.append((f"nieuws/{year}/{month}/{path.name[11:-3]}/", meta))
     return sorted(items, key=lambda item: str(item[1]["date"]), reverse=True)
+
+
+def example_items():
+    """The example items that are current at BUILD_EPOCH: what lists, feeds and newsletters hold."""
+    return [(url, meta) for url, meta in all_example_items() if not expired_at_build(meta)]
+
+
+def expired_items():
+    """The example items past their `expires` at BUILD_EPOCH: only their own page is left."""
+    return [(url, meta) for url, meta in all_example_items() if expired_at_build(meta)]
 
 
 def news_index_links(site) -> list[str]:
@@ -109,6 +130,31 @@ def test_home_shows_the_latest_items(example_site):
         assert squash(meta["title"]) in text
 
 
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                "oktober", "november", "december")
+
+
+def test_expired_items_keep_only_their_own_page_marked(example_site):
+    expired = expired_items()
+    assert expired, "the example no longer has an expired item"
+    lists = ["", "nieuws/", "agenda/", "nieuwsbrief/"] + [
+        f"nieuws/onderwerp/{slugify(tag)}/" for _, meta in example_items() for tag in meta.get("tags", [])]
+    feeds = [(example_site.path / name).read_text(encoding="utf-8") for name in ("feed.xml", "atom.xml", "agenda.ics")]
+    for url, meta in expired:
+        day = dt.date.fromisoformat(str(meta["expires"])[:10])
+        note = example_site.html(url).select_one("article [role=note]")
+        assert squash(note.get_text(" ")) == \
+            f"Niet meer actueel. Dit bericht is verlopen op {day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}."
+        assert squash(meta["description"]) in example_site.text(url)
+        year, month = url.split("/")[1:3]
+        for listing in lists + [f"nieuws/{year}/", f"nieuws/{year}/{month}/"]:
+            if (example_site.path / listing / "index.html").exists():
+                assert squash(meta["title"]) not in example_site.text(listing), f"{url} listed on {listing}"
+        for issue in (example_site.path / "nieuwsbrief").glob("*/email.txt"):
+            assert squash(meta["title"]) not in squash(issue.read_text(encoding="utf-8"))
+        assert not [text for text in feeds if url in text]
+
+
 ITEM = """---
 title: {title}
 date: {date}
@@ -148,13 +194,20 @@ def test_drafts_and_embargoed_items_appear_nowhere(tmp_path):
              "location: Ninove}", body="ZZEMBARGOQX in de tekst.")
     add_item(project, "2026-01-06-controle.md", title="Controle ZZCONTROLQX", date="2026-01-06",
              description="ZZCONTROLQX", extra="actions: [actieplan-2024/2]", body="ZZCONTROLQX in de tekst.")
+    # Expired before the build (18 November 2026), with an event still to come: only its own page.
+    add_item(project, "2026-01-07-verlopen.md", title="Verlopen ZZEXPIREDQX", date="2026-01-07",
+             description="ZZEXPIREDQX", extra="expires: 2026-11-18 00:30\nactions: [actieplan-2024/2]\n"
+             "event: {start: 2026-12-01, location: Ninove}", body="ZZEXPIREDQX in de tekst.")
     site = build_site(project, tmp_path / "site")
-    found = {"ZZDRAFTQX": [], "ZZEMBARGOQX": [], "ZZCONTROLQX": []}
+    found = {"ZZDRAFTQX": [], "ZZEMBARGOQX": [], "ZZCONTROLQX": [], "ZZEXPIREDQX": []}
     for file, text in every_file_text(site.path):
         for marker in found:
             if marker in text:
                 found[marker].append(file.relative_to(site.path).as_posix())
     assert found["ZZDRAFTQX"] == [] and found["ZZEMBARGOQX"] == []
+    assert sorted(found["ZZEXPIREDQX"]) == ["nieuws/2026/01/verlopen/index.html", "search/search_index.json"]
+    assert "nieuws/2026/01/verlopen/" in (site.path / "sitemap.xml").read_text()
+    assert "verlopen op 18 november 2026" in site.text("nieuws/2026/01/verlopen/")
     for expected in ("feed.xml", "atom.xml", "search/search_index.json", "nieuws/index.html",
                      "nieuws/onderwerp/proef/index.html", "actieplan-2024/actie-2/index.html",
                      "data/nieuws.json"):

@@ -149,7 +149,8 @@ SCHEMA_VISIBLE = {"fiche-trekker-missing", "fiche-waarom-missing", "fiche-evalua
                   "news-image-without-alt", "news-event-no-location", "fiche-deelactie-titel-missing",
                   "fiche-voortzetting-extern-zonder-tekst", "fiche-koppeling-link-onvolledig",
                   "actieplan-personeelstijd-lijst", "plan-actie-jaren-tekst", "plan-termijn-leeg",
-                  "actieplan-overige-actie-wanneer-ongeldig"}
+                  "actieplan-overige-actie-wanneer-ongeldig", "news-event-status-unknown",
+                  "news-event-online-without-link"}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_VISIBLE))

@@ -71,6 +71,41 @@ def test_verify_gets_the_split_the_gate_makes():
     assert [p.slug for p in public] == ["oud"]
 
 
+def test_expired_items_keep_their_page_but_leave_every_list():
+    content = Content(now=NOW, posts=[
+        post("vandaag-om-twaalf", "2025-05-01", expires="2025-06-01 12:00"),  # 10.00 UTC: exactly NOW
+        post("vandaag", "2025-05-01", expires="2025-06-01"),  # from midnight in Brussels
+        post("morgen", "2025-05-01", expires="2025-06-02"),
+        post("vanavond", "2025-05-01", expires="2025-06-01 18:00"),
+        post("nooit", "2025-05-01"),
+        post("concept", "2025-05-01", draft=True, expires="2025-05-20")])
+    shown = publish(content)
+    assert [p.slug for p in shown.posts] == ["morgen", "vanavond", "nooit"]
+    assert [p.slug for p in shown.expired] == ["vandaag-om-twaalf", "vandaag"]  # a draft stays out
+    # The preview shows expiry as the public site does: it is about time, not about drafts.
+    preview = publish(content, preview=True)
+    assert [p.slug for p in preview.posts] == ["morgen", "vanavond", "nooit"]
+    assert [p.slug for p in preview.expired] == ["vandaag-om-twaalf", "vandaag", "concept"]
+
+
+@pytest.mark.parametrize("date, expires", [("2025-03-10", "2025-03-10"), ("2025-03-10", "2025-03-09"),
+                                           ("2025-03-10 14:00", "2025-03-10")])
+def test_an_item_cannot_expire_before_it_appears(date, expires):
+    with pytest.raises(ValueError, match="verloopt al voor het verschijnt"):
+        NewsItem.model_validate({"title": "t", "date": date, "description": "d.", "expires": expires})
+
+
+@pytest.mark.parametrize("event, problem", [
+    ({"vorm": "online", "link": "mailto:webinar@example.org"}, "is geen webadres"),
+    ({"vorm": "hybride", "link": "https://meet.example.org/x"}, "zeg waar de activiteit plaatsvindt"),
+    ({"vorm": "online"}, "heeft een link nodig"),
+])
+def test_taking_part_online_needs_a_web_address_and_hybrid_a_place(event, problem):
+    with pytest.raises(ValueError, match=problem):
+        NewsItem.model_validate({"title": "t", "date": "2025-03-10", "description": "d.",
+                                 "event": {"start": "2025-04-01 12:30", **event}})
+
+
 # --- dates and the Brussels time zone -----------------------------------------------------------
 
 @pytest.mark.parametrize("day, offset_hours", [(dt.date(2025, 1, 15), 1), (dt.date(2025, 7, 15), 2),

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, FIXTURES, ROOT, TEST_CONFIG, build_site, make_project, squash
 from test_accessibility import PAGE_TYPES
+from test_news import expired_at_build
 from test_plan_site import plan_files
 
 ALL_PAGES = PAGE_TYPES
@@ -285,7 +286,9 @@ def test_times_links_and_past_events(example_site):
         for link in box.select("a[href^=http]"):
             assert link.get_text(strip=True) != link["href"], "a raw address as link text"
         past = any(url.endswith(a["href"].split("../")[-1]) for a in agenda.select("#voorbij + ul h3 a"))
-        assert bool(box.select('a[href="afspraak.ics"]')) != past, url
+        # Nothing to add to a calendar once it is over, cancelled or no longer current.
+        closed = past or meta["event"].get("status") == "geannuleerd" or expired_at_build(meta)
+        assert bool(box.select('a[href="afspraak.ics"]')) != closed, url
 
 
 def test_lists_are_numbered_once_and_progress_is_newest_first(example_site, serve, browser):

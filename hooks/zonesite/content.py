@@ -72,6 +72,8 @@ class Content:
     action_plans: dict[str, ActionPlan] = field(default_factory=dict)
     fiches: dict[str, list[Fiche]] = field(default_factory=dict)  # per action plan, in number order
     posts: list[Post] = field(default_factory=list)  # newest first; after publish(), only what may be seen
+    # After publish(): items past their `expires`. Their own pages stay (marked); nothing lists them.
+    expired: list[Post] = field(default_factory=list)
     sources: dict[int, str] = field(default_factory=dict)  # id(model) → file, for "edit this page"
     broken_ids: set[str] = field(default_factory=set)  # plans that exist but failed validation
     broken_fiches: set[str] = field(default_factory=set)  # `plan/fiche` of fiches that failed validation

@@ -12,6 +12,7 @@ from .content import Post
 from .dates import moment_start
 from .settings import SiteSettings
 
+_STATUS = {"geannuleerd": "CANCELLED", "uitgesteld": "TENTATIVE"}
 
 
 def event_uid(url: str, site_url: str) -> str:
@@ -27,10 +28,22 @@ def _event(url: str, post: Post, site: SiteSettings) -> Event:
     event.add("uid", event_uid(url, site.site_url))
     # DTSTAMP must be a UTC moment; the publication moment keeps two builds byte-identical.
     event.add("dtstamp", moment_start(post.item.date).astimezone(dt.timezone.utc))
-    event.add("summary", post.item.title)
-    event.add("description", f"{post.item.description}\n\nMeer info: {link}")
-    event.add("location", info.location)
-    event.add("url", link)
+    # A cancelled or postponed event keeps its UID: subscribers' calendars update the entry they
+    # have instead of keeping it beside a new one. Calendars show CANCELLED as struck through;
+    # postponed has no status of its own in RFC 5545, so it is TENTATIVE and says so in words.
+    label = f"{info.status_label}: " if info.status else ""
+    event.add("summary", label + post.item.title)
+    event.add("status", _STATUS.get(info.status, "CONFIRMED"))
+    if info.status:  # a revision of the announced event: programs that compare SEQUENCE take it over
+        event.add("sequence", 1)
+    lines = [label + post.item.description]
+    if info.online:
+        lines.append(f"Online meedoen: {info.link}")
+    lines.append(f"Meer info: {link}")
+    event.add("description", "\n\n".join(lines))
+    event.add("location", info.where)
+    # An online event's URL is where one takes part; the item's page is in the description.
+    event.add("url", info.link if info.online else link)
     if isinstance(info.start, dt.datetime):
         event.add("dtstart", info.start)
         if info.end is not None:

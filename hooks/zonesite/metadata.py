@@ -41,7 +41,11 @@ ACTION_STATUS = {
     "stopgezet": "FailedActionStatus",
 }
 
-# How editors write that an event happens on line (the model has one free `location` text).
+# An event's `status` and `vorm` in schema.org's words; no status: it takes place as announced.
+EVENT_STATUS = {None: "EventScheduled", "geannuleerd": "EventCancelled", "uitgesteld": "EventPostponed"}
+FORM_MODE = {"ter plaatse": "Offline", "online": "Online", "hybride": "Mixed"}
+
+# How editors wrote that an event happens on line before `vorm` existed (in the `location` text).
 _ONLINE = re.compile(r"\b(online|on-line|webinar|digitaal|virtueel|livestream|teams|zoom|webex)\b", re.I)
 # Words that only say how one takes part, not where: "online via Teams" is no place.
 _NOT_A_PLACE = re.compile(r"\b(via|live|en|of|ook|met|op)\b|[\s()\-–—:;.]", re.I)
@@ -124,19 +128,18 @@ class Metadata:
 
     def event(self, url: str, title: str, description: str, event: Event, image: str = "") -> dict[str, Any]:
         page = self.site.absolute(url)
-        mode = attendance(event.location)
+        mode = FORM_MODE[event.form] if event.form else attendance(event.location or "")
         places = []
         if mode != "Online":
             places.append(place(event.location))
         if mode != "Offline":
-            # The model keeps no meeting link: where to register, else the item that will carry it.
-            places.append({"@type": "VirtualLocation", "url": event.registration or page})
+            # Where to take part; content from before `vorm` has no link: where to register, else the item.
+            places.append({"@type": "VirtualLocation", "url": event.link or event.registration or page})
         data: dict[str, Any] = {
             "@type": "Event", "@id": page + "#activiteit", "name": title, "description": description,
             "startDate": moment(event.start), "location": places[0] if len(places) == 1 else places,
             "eventAttendanceMode": f"{SCHEMA}/{mode}EventAttendanceMode",
-            # The model has no way to cancel or move an event: a published event takes place.
-            "eventStatus": f"{SCHEMA}/EventScheduled", "organizer": self.publisher(), "url": page,
+            "eventStatus": f"{SCHEMA}/{EVENT_STATUS[event.status]}", "organizer": self.publisher(), "url": page,
             "inLanguage": LANGUAGE}
         if event.end is not None:
             data["endDate"] = moment(event.end)
@@ -145,9 +148,11 @@ class Metadata:
         return data
 
     def post(self, url: str, title: str, description: str, date: dt.date | dt.datetime,
-             event: Event | None, image: str = "") -> dict[str, Any]:
+             event: Event | None, image: str = "", expires: dt.date | dt.datetime | None = None) -> dict[str, Any]:
         """A news item; an event is both the article that announces it and the event itself."""
         article = self.news_article(url, title, description, moment_start(date), image)
+        if expires is not None:  # schema.org's own word for "no longer current after"
+            article["expires"] = moment(expires)
         if event is None:
             return {"@context": SCHEMA, **article}
         happening = self.event(url, title, description, event, image)

@@ -3,7 +3,11 @@
 Loading and checking see everything (a draft is checked like any item: it will be published one
 day). Here drafts, embargoed items and embargoed progress entries are set aside, once; every later
 step — pages, feeds, calendars, newsletter, Word file — gets only the view this returns and never
-asks again whether something may be seen."""
+asks again whether something may be seen.
+
+Items past their `expires` are split off here too: `posts` holds what is current and may be listed
+anywhere, `expired` what keeps only its own page (marked as no longer current). Expiry is about
+time, not drafts: the preview splits them the same way."""
 
 from __future__ import annotations
 
@@ -26,6 +30,11 @@ def visible(post: Post, now: dt.datetime, preview: bool) -> bool:
     return post.item.published <= now and (preview or not post.item.draft)
 
 
+def is_expired(post: Post, now: dt.datetime) -> bool:
+    """Whether an item's `expires` moment has come: from then on it leaves every list."""
+    return post.item.expired_at is not None and post.item.expired_at <= now
+
+
 def publish(content: Content, preview: bool = False) -> Content:
     """What may be seen at the content's build moment: the public site, or the editors' preview."""
     now = content.now
@@ -37,8 +46,10 @@ def publish(content: Content, preview: bool = False) -> Content:
             shown = _progress_until(fiche, now)
             sources[id(shown)] = content.sources.get(id(fiche), "")
             fiches[plan_id].append(shown)
-    posts = [post for post in content.posts if visible(post, now, preview)]
-    return dataclasses.replace(content, posts=posts, fiches=fiches, sources=sources)
+    shown = [post for post in content.posts if visible(post, now, preview)]
+    posts = [post for post in shown if not is_expired(post, now)]
+    expired = [post for post in shown if is_expired(post, now)]
+    return dataclasses.replace(content, posts=posts, expired=expired, fiches=fiches, sources=sources)
 
 
 def hidden(content: Content) -> tuple[list[Post], list[Post]]:

@@ -152,7 +152,7 @@ _YAML_CAUSES = (
     ("mapping values are not allowed", "er staat een dubbele punt op een onverwachte plaats — zet tekst met "
      "een `:` tussen aanhalingstekens, of controleer de inspringing"),
     ("could not find expected ':'", "er ontbreekt een dubbele punt na een veldnaam, of een aanhalingsteken "
-     "wordt niet gesloten — zet `:` na de veldnaam, of sluit het aanhalingsteken"),
+     "wordt niet gesloten — zet een `:` na de veldnaam, of sluit het aanhalingsteken"),
     ("end of stream", "een aanhalingsteken wordt niet gesloten — zet er een aan het einde van de tekst"),
     ("expected <block end>", "de inspringing klopt niet — lijn dit veld uit met de velden erboven"),
     ("expected <document start>", "de inspringing klopt niet — lijn dit veld uit met de velden erboven"),

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..dates import BRUSSELS, moment_start
@@ -74,11 +74,50 @@ class Image(Model):
     alt: Text = Field(description="Wat er op de afbeelding staat, voor wie ze niet ziet (verplicht).")
 
 
+# What may happen to an event after it was announced. No status: it takes place as announced.
+EventStatus = Literal["geannuleerd", "uitgesteld"]
+STATUS_LABELS = {"geannuleerd": "Geannuleerd", "uitgesteld": "Uitgesteld"}
+# How people take part. No `vorm` (content written before it existed): "ter plaatse", except that
+# the JSON-LD still recognises "online" or "via Teams" in the location text (metadata.attendance).
+Form = Literal["ter plaatse", "online", "hybride"]
+
+
 class Event(Model):
+    # What the validator below checks, for editors' tools too: where, unless only online; a link if online.
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        {"if": {"not": {"required": ["vorm"], "properties": {"vorm": {"const": "online"}}}},
+         "then": {"required": ["location"]}},
+        {"if": {"required": ["vorm"], "properties": {"vorm": {"enum": ["online", "hybride"]}}},
+         "then": {"required": ["link"]}}]})
+
     start: Moment = Field(description="Begin: 2025-05-17 19:00, of alleen een datum voor een hele dag.")
     end: Moment | None = Field(None, description="Einde, niet vóór het begin.")
-    location: Text = Field(description="Waar: zaal, straat en gemeente.")
+    location: Text | None = Field(
+        None, description="Waar: zaal, straat en gemeente. Verplicht, behalve bij `vorm: online`.")
     registration: Url = Field("", description="Link om in te schrijven (https://…).")
+    status: EventStatus | None = Field(
+        None, description="`geannuleerd` of `uitgesteld` als de activiteit niet doorgaat zoals aangekondigd. "
+                          "Laat weg als ze doorgaat.")
+    form: Form | None = Field(
+        None, alias="vorm", description="`ter plaatse` (standaard), `online` of `hybride` (ter plaatse én online).")
+    link: Url = Field("", description="Bij `vorm: online` of `hybride`: de link om online mee te doen (https://…).")
+
+    @property
+    def online(self) -> bool:
+        return self.form in ("online", "hybride")
+
+    @property
+    def where(self) -> str:
+        """Where to go, in words: the place, "Online", or both."""
+        if self.form == "online":
+            return "Online" + (f" ({self.location})" if self.location else "")
+        if self.form == "hybride":
+            return f"{self.location}, en online"
+        return self.location or ""
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status or "", "")
 
     def ends_at(self) -> dt.datetime:
         """When the event is over: its end, or the end of its last whole day."""
@@ -96,6 +135,18 @@ class Event(Model):
         if self.end is not None and self.end < self.start:
             raise PydanticCustomError("event_order", "het einde ligt vóór het begin — controleer `start` en `end`",
                                       {"field": "end"})
+        if self.location is None and self.form != "online":
+            raise PydanticCustomError(
+                "event_location", "zeg waar de activiteit plaatsvindt — voeg `location` toe, of schrijf "
+                "`vorm: online` als ze alleen online is", {"field": "location"})
+        if self.online and not self.link:
+            raise PydanticCustomError(
+                "event_link", "een activiteit met `vorm: {form}` heeft een link nodig om online mee te doen — "
+                "voeg `link: https://…` toe, of schrijf `vorm: ter plaatse`", {"form": self.form, "field": "link"})
+        if self.link and not self.link.lower().startswith("https://"):
+            raise PydanticCustomError(
+                "event_link_web", "'{link}' is geen webadres — schrijf de link om online mee te doen met "
+                "https:// ervoor", {"link": self.link, "field": "link"})
         return self
 
 
@@ -119,10 +170,26 @@ class NewsItem(Model):
     event: Event | None = Field(None, description="Maakt van het bericht een activiteit in de agenda.")
     newsletter: NewsletterChoice = Field(
         True, description="`false`: niet in de nieuwsbrief; \"JJJJ-MM\": in de nieuwsbrief van die maand.")
+    expires: Moment | None = Field(
+        None, description="Vanaf dit moment (Brussel) niet meer in lijsten, agenda, feeds en nieuwsbrief; "
+                          "de pagina blijft, met de melding dat het bericht verlopen is.")
+
+    @model_validator(mode="after")
+    def _expires_after_date(self) -> "NewsItem":
+        if self.expires is not None and self.expired_at <= self.published:
+            raise PydanticCustomError(
+                "expires_order", "het bericht verloopt al voor het verschijnt — kies voor `expires` een moment "
+                "na `date` ({date}), of laat `expires` weg", {"date": f"{self.date:%Y-%m-%d}", "field": "expires"})
+        return self
 
     @property
     def published(self) -> dt.datetime:
         return moment_start(self.date)
+
+    @property
+    def expired_at(self) -> dt.datetime | None:
+        """A bare date expires at the start of that day: "verlopen op 3 maart" means gone that day."""
+        return moment_start(self.expires) if self.expires is not None else None
 
     @property
     def newsletter_month(self) -> YearMonth | None:

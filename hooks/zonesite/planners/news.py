@@ -20,7 +20,8 @@ POSTS_PER_PAGE = 10
 def plan(view: View) -> Part:
     content = view.content
     part = Part(nav=[{"Nieuws": urls.src_uri(urls.NEWS)}])
-    for post in content.posts:
+    # An expired item keeps its own page (links to it keep working), marked; the lists skip it.
+    for post in content.posts + content.expired:
         url = post_url(post)
         fiches = [found for reference in post.item.actions if (found := content.fiche(reference))]
         past = bool(post.item.event) and post.item.event.ends_at() < content.now
@@ -28,10 +29,11 @@ def plan(view: View) -> Part:
         part.pages.append(view.page(
             "post.html", url, item.title, post.source, description=item.description,
             updated=crawlers.post_date(post),
-            jsonld=metadata.post(url, item.title, item.description, item.date, item.event, image_url(post)),
+            jsonld=metadata.post(url, item.title, item.description, item.date, item.event, image_url(post),
+                                 item.expires),
             share=metadata.share(url, item.title, item.description, "article", image_url(post),
                                  item.image.alt if item.image else "", item.published),
-            post=post, fiches=fiches, past=past, body=view.post_body(post)))
+            post=post, fiches=fiches, past=past, expired=post in content.expired, body=view.post_body(post)))
         if post.item.image:
             part.assets[image_url(post)] = str(post.folder / post.item.image.src)
     part.pages += _lists(view, content.posts)
