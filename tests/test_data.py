@@ -52,11 +52,15 @@ def fiche_indicators(fiche: dict) -> list:
 
 
 def public_news(zone: str) -> list[dict]:
-    """The front matter of every news item that is neither a draft nor under embargo at the build moment."""
+    """The front matter of every news item that is neither a draft, nor under embargo, nor expired at
+    the build moment (the guide: an item leaves the lists and the data when it expires)."""
     items = []
     for file in sorted((FIXTURES / zone / "news").glob("[0-9]*/*.md")):
         front = yaml.safe_load(file.read_text(encoding="utf-8").split("---")[1])
         moment = dt.datetime.fromisoformat(str(front["date"]))  # Brussels time: hours from UTC at most
+        ends = dt.datetime.fromisoformat(str(front["expires"])) if front.get("expires") else None
+        if ends is not None and ends.replace(tzinfo=ends.tzinfo or dt.timezone.utc) <= BUILT:
+            continue
         if not front.get("draft") and moment.replace(tzinfo=moment.tzinfo or dt.timezone.utc) <= BUILT:
             items.append(front)
     return items
@@ -130,7 +134,11 @@ def test_the_json_holds_what_the_yaml_says(zone):
     for item in news:
         assert (item["activiteit"] is not None) == (item["titel"] in events)
         if item["activiteit"]:
-            assert item["activiteit"]["plaats"] == events[item["titel"]]["location"].strip()
+            event = events[item["titel"]]
+            assert item["activiteit"]["plaats"] == (event["location"].strip() if event.get("location") else None)
+            assert item["activiteit"]["vorm"] == event.get("vorm", "ter plaatse")
+            assert item["activiteit"]["status"] == event.get("status", "gepland")
+            assert item["activiteit"]["link"] == event.get("link", "")
 
 
 def test_csv_tables_count_what_the_yaml_holds(zone):

@@ -156,7 +156,11 @@ class DataActionPlan(_File):
 class Activiteit(_Data):
     begin: str = Field(description="JJJJ-MM-DD, of JJJJ-MM-DDTUU:MM:SS+02:00 met het uur (Brussel).")
     einde: str | None
-    plaats: str
+    plaats: str | None = Field(description="Waar; null bij een activiteit die alleen online is.")
+    vorm: Literal["ter plaatse", "online", "hybride"] = Field(description="Hoe je deelneemt.")
+    link: str = Field("", description="De link om online mee te doen (online of hybride).")
+    status: Literal["gepland", "geannuleerd", "uitgesteld"] = Field(
+        description="`gepland` als de activiteit doorgaat zoals aangekondigd.")
     inschrijven: str = Field("", description="Link om in te schrijven.")
 
 
@@ -275,6 +279,7 @@ def _event(event: Event | None) -> Activiteit | None:
     if event is None:
         return None
     return Activiteit(begin=_moment(event.start), einde=_moment(event.end), plaats=event.location,
+                      vorm=event.form or "ter plaatse", link=event.link, status=event.status or "gepland",
                       inschrijven=event.registration)
 
 
