@@ -40,13 +40,13 @@ def test_a_file_is_made_again_exactly_when_its_inputs_change():
 
 def test_the_preview_gets_a_changed_slow_file_later_and_then_keeps_it():
     memory = Memory(defer_slow=True)
-    later = memory.remember_slow("plan.docx", ("plan", 1), lambda: b"word")
+    later = memory.remember("plan.docx", ("plan", 1), lambda: b"word", slow=True)
     assert isinstance(later, Later)
     assert later.made(memory) == b"word"
-    assert memory.remember_slow("plan.docx", ("plan", 1), lambda: b"anders") == b"word"
-    assert isinstance(memory.remember_slow("plan.docx", ("plan", 2), lambda: b"nieuw"), Later)
+    assert memory.remember("plan.docx", ("plan", 1), lambda: b"anders", slow=True) == b"word"
+    assert isinstance(memory.remember("plan.docx", ("plan", 2), lambda: b"nieuw", slow=True), Later)
     # A one-off build never waits for later: it makes the file at once.
-    assert Memory().remember_slow("plan.docx", ("plan", 1), lambda: b"word") == b"word"
+    assert Memory().remember("plan.docx", ("plan", 1), lambda: b"word", slow=True) == b"word"
 
 
 def test_a_page_is_rendered_again_only_when_its_context_changes(monkeypatch):

@@ -56,23 +56,12 @@ class Memory:
             self._renderer, self._renderer_inputs = Renderer(template_dir, dialect), inputs
         return self._renderer
 
-    def remember(self, key: str, inputs: Any, make: Callable[[], T]) -> T:
+    def remember(self, key: str, inputs: Any, make: Callable[[], T], slow: bool = False) -> T | Later:
         """What `make()` makes from `inputs` (a file at address `key`): the last one when `inputs`
-        are equal to the last build's. `inputs` must hold everything `make` reads."""
+        are equal to the last build's. `inputs` must hold everything `make` reads. A `slow` file
+        that has to be made again comes `Later` in the preview."""
         kept = self._kept.get(key)
         if kept is not None and kept[0] == inputs:
             return kept[1]
-        made = make()
-        self._kept[key] = (inputs, made)
-        return made
-
-    def remember_slow(self, key: str, inputs: Any, make: Callable[[], bytes]) -> bytes | Later:
-        """As remember(); in the preview a file that has to be made again comes `Later`."""
-        kept = self._kept.get(key)
-        if kept is not None and kept[0] == inputs:
-            return kept[1]
-        if self.defer_slow:
-            return Later(key, inputs, make)
-        made = make()
-        self._kept[key] = (inputs, made)
-        return made
+        later = Later(key, inputs, make)
+        return later if slow and self.defer_slow else later.made(self)

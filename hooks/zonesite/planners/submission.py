@@ -60,5 +60,5 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> None:
     # and just after the build, so that the edited page shows without waiting for it.
     address = urls.word_file(plan.id)
     inputs = (plan, policy, fiches, objectives, rows, appendices, view.site, moment)
-    part.files[address] = view.memory.remember_slow(address, inputs, lambda: write_action_plan(
-        plan, policy, fiches, objectives, rows, appendices, helpers, moment))
+    part.files[address] = view.memory.remember(address, inputs, lambda: write_action_plan(
+        plan, policy, fiches, objectives, rows, appendices, helpers, moment), slow=True)
