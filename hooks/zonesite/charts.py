@@ -12,6 +12,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from .dates import LOCALE, long_date, month_abbr
+from .models.results import in_order
 
 # The drawing's own units; the SVG scales to the width of the column (CSS).
 WIDTH, HEIGHT = 480, 200
@@ -66,10 +67,9 @@ def _scale(values: list[float]) -> tuple[float, float]:
 
 def result(indicator: Any) -> Result | None:
     """What the site shows of an indicator with measurements, or None when it has none."""
-    rows = sorted(indicator.measurements, key=lambda m: m.date)
+    rows, unit = in_order(indicator.measurements)
     if not rows:
         return None
-    unit = next((m.unit for m in reversed(rows) if m.unit), "")
     goal = indicator.goal
     values = [m.value for m in rows] + ([goal] if goal is not None else [])
     step, high = _scale(values)

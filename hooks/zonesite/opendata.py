@@ -20,6 +20,7 @@ from .models.fiche import Fiche, Indicator, Status
 from .models.identity import Licence
 from .models.news import Event
 from .models.policy import OperationalObjective, PlanIndicator, PolicyPlan
+from .models.results import in_order
 from .relations import post_url
 
 # The schema version: a new optional field raises the minor number, a renamed or removed field the major one.
@@ -231,10 +232,9 @@ def policy_plan(plan: PolicyPlan, licence: Licence, address: Address) -> bytes:
 
 
 def measurements(indicator: Indicator) -> list[Meting]:
-    """An indicator's measurements, oldest first (the JSON and metingen.csv both carry them). A unit
-    written once holds for every measurement of the indicator, as on the site."""
-    rows = sorted(indicator.measurements, key=lambda m: m.date)
-    unit = next((m.unit for m in reversed(rows) if m.unit), "")
+    """An indicator's measurements, oldest first, each with its unit, as on the site (the JSON and
+    metingen.csv both carry them)."""
+    rows, unit = in_order(indicator.measurements)
     return [Meting(datum=m.date.isoformat(), waarde=m.value, eenheid=m.unit or unit, bron=m.source, opmerking=m.note)
             for m in rows]
 

@@ -58,3 +58,11 @@ def number_in(text: str) -> float | None:
     # "tegen eind 2025" names a year, not the number to reach.
     found = [n for n in _NUMBER_IN_TEXT.findall(text or "") if not _YEAR.match(n)]
     return float(found[0].replace(",", ".")) if len(found) == 1 else None
+
+
+def in_order(measurements: list[Measurement]) -> tuple[list[Measurement], str]:
+    """The measurements oldest first, and their unit: one written once holds for all of them (the
+    newest one written, when editors changed it). The site and the open data read them so."""
+    rows = sorted(measurements, key=lambda m: m.date)
+    return rows, next((m.unit for m in reversed(rows) if m.unit), "")
+
