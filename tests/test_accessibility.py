@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "accessibility statement": "toegankelijkheid/",
     "print view": "actieplan-2024/afdrukken/",
     "policy plan print view": "beleidsplan-2024-2026/afdrukken/",
+    "progress report": "actieplan-2024/voortgangsrapport/",
     "privacy statement": "privacy/",
     "open data": "data/",
     "not found": "404.html",

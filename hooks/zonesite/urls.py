@@ -137,6 +137,15 @@ def word_file(plan_id: str) -> str:
     return f"{plan_id}/{plan_id}.docx"
 
 
+def progress_report(plan_id: str) -> str:
+    """The yearly progress report of an action plan, to print or save as PDF."""
+    return f"{plan_id}/voortgangsrapport/"
+
+
+def progress_report_word(plan_id: str) -> str:
+    return f"{plan_id}/{plan_id}-voortgangsrapport.docx"
+
+
 def fiche(plan_id: str, fiche_id: str) -> str:
     return f"{plan_id}/actie-{slug(fiche_id)}/"
 

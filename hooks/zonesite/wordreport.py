@@ -1,0 +1,71 @@
+"""The yearly progress report (report.py) as a Word file, laid out like the submission document
+(wordfile.py): the same page, headings, tables and Dutch. No MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from .report import NOT_MET, ProgressReport
+from .worddoc import WordWriter
+
+
+def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, Callable],
+                          moment: dt.datetime) -> bytes:
+    """`helpers`: markdown (text → HTML), absolute (address → full address), date, fiche_url."""
+    date = helpers["date"]
+    title = f"Voortgangsrapport {report.year}"
+    w = WordWriter(helpers["markdown"], helpers["absolute"], zone, title)
+    w.heading(title, level=0)
+    w.paragraph(zone).runs[0].bold = True
+    w.paragraph(f"Hoe ver de acties van het {report.plan.title} staan: de status, wat er in {report.year} "
+                "gebeurde, de mijlpalen en de metingen van de indicatoren."
+                + (f" Stand van zaken op {date(report.as_of)}." if report.as_of else ""))
+    w.heading("Overzicht", 1)
+    met, milestones = report.milestones
+    counts = ", ".join(f"{n} {label.lower()}" for label, n in report.statuses)
+    w.paragraph(f"{len(report.actions)} {'actie' if len(report.actions) == 1 else 'acties'}"
+                + (f": {counts}" if counts else "") + ". "
+                + (f"{met} van de {milestones} mijlpalen gehaald." if milestones else "Geen mijlpalen."))
+    if report.actions:
+        w.table(["Actie", "Trekker", "Status", "Klaar", "Mijlpalen gehaald"],
+                [[a.fiche.heading, a.fiche.with_whom.lead, a.fiche.status_label or "Geen status",
+                  f"{a.fiche.percent_done} %" if a.fiche.percent_done is not None else "–",
+                  f"{a.met} van {len(a.milestones)}" if a.milestones else "–"] for a in report.actions])
+    for a in report.actions:
+        fiche = a.fiche
+        w.heading(fiche.heading, 1, new_page=True)
+        w.label("Strategische doelstelling", f"SD {a.sd.id}. {a.sd.title}" if a.sd else fiche.strategic_objective)
+        if a.od:
+            w.label("Operationele doelstelling", f"OD {a.od.id}. {a.od.title}")
+        w.label("Status", fiche.status_label or "geen status")
+        w.label("Trekker", fiche.with_whom.lead)
+        if fiche.percent_done is not None:
+            w.label("Klaar", f"{fiche.percent_done} %")
+        w.bullet("De actie op de website", helpers["fiche_url"](fiche))
+        w.heading(f"Wat er in {report.year} gebeurde", 2)
+        if not a.progress:
+            w.paragraph(f"Geen voortgang genoteerd in {report.year}.")
+        for update in a.progress:
+            w.label(date(update.date), " ")
+            w.text(update.text)
+        w.heading("Mijlpalen", 2)
+        if a.milestones:
+            w.table(["Mijlpaal", "Gepland", "Gehaald?"],
+                    [[(f"{m.part}: " if m.part else "") + m.what, m.planned,
+                      f"Gehaald op {date(m.met)}" if m.met else NOT_MET] for m in a.milestones])
+        else:
+            w.paragraph("Deze actie heeft geen mijlpalen.")
+        w.heading("Indicatoren", 2)
+        if a.indicators:
+            w.table(["Indicator", "Streefdoel", f"Gemeten in {report.year}", "Laatste waarde"],
+                    [[i.name + (f" ({i.kind})" if i.kind else ""), i.target or "–",
+                      "\n".join(f"{date(day)}: {value}" for day, value in i.measured) or "–",
+                      i.latest + (f" ({date(i.latest_date)})" if i.latest_date else "")] for i in a.indicators])
+        else:
+            w.paragraph("Deze actie heeft geen indicatoren.")
+        if a.kinds:
+            w.heading("Gekozen evaluatie", 2)
+            for label, chosen in a.kinds:
+                w.paragraph(f"{'☒' if chosen else '☐'} {label}: {'gekozen' if chosen else 'niet gekozen'}")
+    return w.save(moment)
