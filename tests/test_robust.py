@@ -332,6 +332,12 @@ def test_future_progress_follows_the_embargo(tmp_path):
     assert any("Eerste overleg gehouden" in f.read_text(encoding="utf-8") for f in published)
     assert "Eerste overleg gehouden" in (tmp_path / "site" / "data" / "actieplan-2025.json").read_text(encoding="utf-8")
     assert not [f for f in published if "Geheime toekomst" in f.read_text(encoding="utf-8")]
+    # The Word files too: the submission document and the progress report of the plan's year.
+    import zipfile
+    words = {f.name: zipfile.ZipFile(f).read("word/document.xml").decode("utf-8")
+             for f in (tmp_path / "site").rglob("*.docx")}
+    assert "Eerste overleg gehouden" in words["actieplan-2025-voortgangsrapport.docx"]
+    assert not [name for name, text in words.items() if "Geheime toekomst" in text]
 
 
 def test_noncharacters_never_reach_feeds_or_word(tmp_path):
