@@ -41,6 +41,17 @@ def milestones(fiche: dict) -> list[dict]:
                                                   for m in sub.get("mijlpalen") or []]
 
 
+def others(plan: dict) -> list[dict]:
+    """The actions the plan describes without a fiche; the report lists them after the fiches."""
+    return list(plan.get("overige_acties") or [])
+
+
+def met_count(plan: dict, fiches: list[dict]) -> int:
+    return sum(1 for m in [m for f in fiches for m in milestones(f)] + [m for o in others(plan)
+                                                                       for m in o.get("mijlpalen") or []]
+               if m.get("gehaald"))
+
+
 def indicators(fiche: dict) -> list:
     evaluation = fiche.get("evaluatie") or {}
     return [i for kind in evaluation_kinds(fiche) for i in kind.get("indicatoren") or []] + list(
@@ -99,7 +110,9 @@ class Objectives:
 
 def test_a_report_holds_the_year_and_every_milestone():
     plan = ActionPlan.model_validate({"soort": "actieplan", "id": "actieplan-2025", "titel": "Actieplan 2025",
-                                      "jaar": 2025, "beleidsplan": "bp"})
+                                      "jaar": 2025, "beleidsplan": "bp", "overige_acties": [
+                                          {"titel": "Lunches", "mijlpalen": [{"maand": "2025-05", "wat": "Eerste",
+                                                                              "gehaald": "2025-05-20"}]}]})
     report = make_report(plan, [Fiche.model_validate(FICHE)], Objectives())
     action, = report.actions
     assert [p.text for p in action.progress] == ["Eerst.", "Later."]  # the year's, oldest first
@@ -114,6 +127,9 @@ def test_a_report_holds_the_year_and_every_milestone():
     assert action.kinds == [("Procesevaluatie", True), ("Impactevaluatie (outcome)", False)]
     assert report.statuses == [("Lopend", 1)]
     assert report.as_of == dt.date(2026, 1, 10)  # the newest date the report holds
+    other, = report.others  # listed apart: their milestones do not count with the fiches'
+    assert other.action.title == "Lunches" and [(m.what, m.met) for m in other.milestones] == [
+        ("Eerste", dt.date(2025, 5, 20))]
 
 
 # --- on the built sites -----------------------------------------------------------------------
@@ -141,7 +157,9 @@ def test_the_printed_report_has_every_action_with_its_year(fixture_site, serve, 
     assert f"{len(fiches)} {'actie' if len(fiches) == 1 else 'acties'}" in text
     if total:
         assert f"{met} van de {total} mijlpalen gehaald" in text
-    assert text.count("Gehaald op") == met
+    assert text.count("Gehaald op") == met_count(plan, fiches)
+    if others(plan):
+        assert_whole([w for o in others(plan) for w in words(o["titel"])], text, "other actions")
     starts_in_order(bookmarks(pdf), fiches)
     for fiche in fiches:
         assert squash(fiche["met_wie"]["trekker"]) in text
@@ -175,6 +193,10 @@ def test_the_word_report_has_a_section_per_action(fixture_site, name, plan_id):
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert paragraphs[0] == ("Title", f"Voortgangsrapport {year}")
     sections = [t for s, t in paragraphs if s == "Heading 1"]
+    if others(plan):
+        assert sections.pop() == "Andere acties"
+        titles = [t for s, t in paragraphs[[t for _, t in paragraphs].index("Andere acties"):] if s == "Heading 2"]
+        assert titles == [o["titel"] for o in others(plan)]
     assert sections[0] == "Overzicht" and len(sections) == len(fiches) + 1
     assert sorted(sections[1:]) == sorted(heading(f) for f in fiches)
     if numbered(fiches):
@@ -189,11 +211,11 @@ def test_the_word_report_has_a_section_per_action(fixture_site, name, plan_id):
         summary, = tables["Actie"]
         assert [row.cells[0].text for row in summary.rows[1:]] == sections[1:]
     # One milestone table per action that has milestones, a row per milestone, "Gehaald op" as often as met.
-    with_milestones = [f for f in in_document if milestones(f)]
-    assert [len(t.rows) - 1 for t in tables.get("Mijlpaal", [])] == [len(milestones(f)) for f in with_milestones]
+    expected_rows = [len(milestones(f)) for f in in_document if milestones(f)] + [
+        len(o["mijlpalen"]) for o in others(plan) if o.get("mijlpalen")]
+    assert [len(t.rows) - 1 for t in tables.get("Mijlpaal", [])] == expected_rows
     cells = [row.cells[2].text for t in tables.get("Mijlpaal", []) for row in t.rows[1:]]
-    assert sum(c.startswith("Gehaald op ") for c in cells) == sum(1 for f in fiches for m in milestones(f)
-                                                                  if m.get("gehaald"))
+    assert sum(c.startswith("Gehaald op ") for c in cells) == met_count(plan, fiches)
     with_indicators = [f for f in in_document if indicators(f)]
     assert [len(t.rows) - 1 for t in tables.get("Indicator", [])] == [len(indicators(f)) for f in with_indicators]
     boxes = [t[:1] for _, t in paragraphs if t[:1] in ("☒", "☐")]

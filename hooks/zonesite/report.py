@@ -12,7 +12,7 @@ from typing import Any
 
 from .charts import number
 from .dates import timing_text
-from .models.actionplan import ActionPlan
+from .models.actionplan import ActionPlan, OtherAction
 from .models.fiche import STATUS_LABELS, Fiche, Indicator, ProgressUpdate
 from .models.results import in_order
 
@@ -54,23 +54,35 @@ class ActionReport:
 
 
 @dataclass(frozen=True)
+class OtherReport:
+    """An action the plan describes only in words (no fiche): what it planned and what was met."""
+    action: OtherAction
+    milestones: list[MilestoneLine]
+
+
+@dataclass(frozen=True)
 class ProgressReport:
     plan: ActionPlan
     year: int
     as_of: dt.date | None  # the newest date the report holds: progress, met milestone or measurement
     actions: list[ActionReport]
     statuses: list[tuple[str, int]]  # how many actions have each status, in the template's order
+    others: list[OtherReport]
 
     @property
     def milestones(self) -> tuple[int, int]:
-        """Met, and in all."""
+        """Met, and in all: the fiches' (the other actions have their own section)."""
         return sum(a.met for a in self.actions), sum(len(a.milestones) for a in self.actions)
 
 
-def _milestones(fiche: Fiche) -> list[MilestoneLine]:
-    owned = [("", m) for m in fiche.milestones] + [(sub.title, m) for sub in fiche.sub_actions for m in sub.milestones]
+def _lines(owned: list[tuple[str, Any]]) -> list[MilestoneLine]:
     return [MilestoneLine(m.what, timing_text(m.timing) + (" (ongeveer)" if m.timing.approximate else ""), part, m.met)
             for part, m in owned]
+
+
+def _milestones(fiche: Fiche) -> list[MilestoneLine]:
+    return _lines([("", m) for m in fiche.milestones]
+                  + [(sub.title, m) for sub in fiche.sub_actions for m in sub.milestones])
 
 
 def _indicator(indicator: Indicator, kind: str, year: int) -> IndicatorLine:
@@ -101,8 +113,12 @@ def make_report(plan: ActionPlan, fiches: list[Fiche], objectives: Any) -> Progr
         progress=sorted((p for p in fiche.progress if p.date.year == year), key=lambda p: p.date),
         milestones=_milestones(fiche), indicators=_indicators(fiche, year),
         kinds=[(label, kind.chosen) for label, kind in fiche.evaluation.kinds()]) for fiche in fiches]
-    dates = ([p.date for a in actions for p in a.progress] + [m.met for a in actions for m in a.milestones if m.met]
+    others = [OtherReport(other, _lines([("", m) for m in other.milestones])) for other in plan.other_actions]
+    dates = ([p.date for a in actions for p in a.progress]
+             + [m.met for lines in [a.milestones for a in actions] + [o.milestones for o in others]
+                for m in lines if m.met]
              + [d for a in actions for i in a.indicators for d, _ in i.measured])
     statuses = [(label, n) for status, label in STATUS_LABELS.items()
                 if (n := sum(1 for f in fiches if f.status == status))]
-    return ProgressReport(plan=plan, year=year, as_of=max(dates, default=None), actions=actions, statuses=statuses)
+    return ProgressReport(plan=plan, year=year, as_of=max(dates, default=None), actions=actions, statuses=statuses,
+                          others=others)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from .report import NOT_MET, ProgressReport
+from .report import NOT_MET, MilestoneLine, ProgressReport
 from .worddoc import WordWriter
 
 
 def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, Callable],
                           moment: dt.datetime) -> bytes:
-    """`helpers`: markdown (text → HTML), absolute (address → full address), date, fiche_url."""
+    """`helpers`: markdown (text → HTML), absolute (address → full address), date, when (a timing in
+    words), fiche_url."""
     date = helpers["date"]
     title = f"Voortgangsrapport {report.year}"
     w = WordWriter(helpers["markdown"], helpers["absolute"], zone, title)
@@ -51,9 +52,7 @@ def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, 
             w.text(update.text)
         w.heading("Mijlpalen", 2)
         if a.milestones:
-            w.table(["Mijlpaal", "Gepland", "Gehaald?"],
-                    [[(f"{m.part}: " if m.part else "") + m.what, m.planned,
-                      f"Gehaald op {date(m.met)}" if m.met else NOT_MET] for m in a.milestones])
+            _milestones(w, a.milestones, date)
         else:
             w.paragraph("Deze actie heeft geen mijlpalen.")
         w.heading("Indicatoren", 2)
@@ -68,4 +67,20 @@ def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, 
             w.heading("Gekozen evaluatie", 2)
             for label, chosen in a.kinds:
                 w.paragraph(f"{'☒' if chosen else '☐'} {label}: {'gekozen' if chosen else 'niet gekozen'}")
+    if report.others:
+        w.heading("Andere acties", 1, new_page=True)
+        w.paragraph("Acties die het plan alleen in woorden beschrijft, zonder fiche.")
+        for other in report.others:
+            w.heading(other.action.title, 2)
+            w.label("Trekker", other.action.lead)
+            w.label("Wanneer", helpers["when"](other.action.when) if other.action.when else "")
+            w.text(other.action.description)
+            if other.milestones:
+                _milestones(w, other.milestones, date)
     return w.save(moment)
+
+
+def _milestones(w: WordWriter, lines: list[MilestoneLine], date: Callable) -> None:
+    w.table(["Mijlpaal", "Gepland", "Gehaald?"],
+            [[(f"{m.part}: " if m.part else "") + m.what, m.planned, f"Gehaald op {date(m.met)}" if m.met else NOT_MET]
+             for m in lines])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import crawlers, urls
-from ..dates import long_date
+from ..dates import long_date, timing_text
 from ..models.actionplan import ActionPlan
 from ..report import make_report
 from ..siteplan import Part
@@ -35,7 +35,7 @@ def _report(view: View, plan: ActionPlan, part: Part) -> None:
         hide=("navigation", "toc"), updated=crawlers.whole_action_plan_date(plan, fiches),
         report=report, zone=zone, docx_url=word))
     helpers = {"markdown": view.renderer.markdown, "absolute": view.site.absolute, "date": long_date,
-               "fiche_url": lambda fiche: urls.fiche(plan.id, fiche.key)}
+               "when": timing_text, "fiche_url": lambda fiche: urls.fiche(plan.id, fiche.key)}
     # The file's own date comes from the content, not the clock: same report, same bytes.
     moment = dt.datetime.combine(report.as_of or dt.date(plan.year, 1, 1), dt.time(), tzinfo=dt.timezone.utc)
     inputs = (plan, fiches, objectives, zone, view.site, moment)
