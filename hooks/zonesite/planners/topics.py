@@ -7,13 +7,16 @@ entries dated after the build never get here. One small set of files per topic a
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Callable
+
 from .. import urls
 from ..content import Post
 from ..dates import long_date, moment_start
 from ..feeds import FeedInfo, FeedItem, feed_content, feed_files, latest
 from ..ical import build_calendar
 from ..models.actionplan import ActionPlan
-from ..models.fiche import Fiche
+from ..models.fiche import Fiche, ProgressUpdate
 from ..metadata import shorten
 from ..relations import post_url, progress_entries
 from ..siteplan import Part
@@ -33,17 +36,8 @@ def plan(view: View) -> Part:
             posts[url] = post_item(view, post)
         return posts[url]
 
-    site, zone = view.site, view.site.site_name
     for address, tag_posts in view.index.posts_by_tag.items():
-        tag = view.index.tag_names[address]
-        info = FeedInfo(f"{zone}: nieuws over {tag}", f"Nieuws van {zone} over {tag}.", address)
-        files = urls.feeds(address)
-        part.files.update(view.memory.remember(files["rss"], (address, tag_posts, site, view.renderer), lambda: feed_files(
-            [item(post) for post in latest_posts(tag_posts)], site, files, info)))
-        events = [(post_url(post), post) for post in tag_posts if post.item.event]
-        name = f"{zone}: agenda over {tag}"
-        part.files[files["calendar"]] = view.memory.remember(
-            files["calendar"], (events, site, name), lambda: build_calendar(events, site, name))
+        part.files.update(_tag_files(view, address, tag_posts, item))
     for plan_id, fiches in view.content.fiches.items():
         action_plan = view.content.action_plans[plan_id]
         for fiche in fiches:
@@ -51,7 +45,21 @@ def plan(view: View) -> Part:
     return part
 
 
-def _fiche_feeds(view: View, plan: ActionPlan, fiche: Fiche, item) -> dict[str, bytes]:
+def _tag_files(view: View, address: str, posts: list[Post], item: Callable[[Post], FeedItem]) -> dict[str, bytes]:
+    """A topic's feeds (its current news) and its calendar (the events among them, as in agenda.ics)."""
+    tag, site, zone = view.index.tag_names[address], view.site, view.site.site_name
+    info = FeedInfo(f"{zone}: nieuws over {tag}", f"Nieuws van {zone} over {tag}.", address)
+    files = urls.feeds(address)
+    found = dict(view.memory.remember(files["rss"], (address, posts, site, view.renderer), lambda: feed_files(
+        [item(post) for post in latest_posts(posts)], site, files, info)))
+    events = [(post_url(post), post) for post in posts if post.item.event]
+    name = f"{zone}: agenda over {tag}"
+    found[files["calendar"]] = view.memory.remember(files["calendar"], (events, site, name),
+                                                    lambda: build_calendar(events, site, name))
+    return found
+
+
+def _fiche_feeds(view: View, plan: ActionPlan, fiche: Fiche, item: Callable[[Post], FeedItem]) -> dict[str, bytes]:
     """"Volg deze actie": its progress entries and the news that names it, newest first."""
     address = urls.fiche(plan.id, fiche.key)
     site, zone = view.site, view.site.site_name
@@ -69,7 +77,7 @@ def _fiche_feeds(view: View, plan: ActionPlan, fiche: Fiche, item) -> dict[str, 
     return view.memory.remember(files["rss"], (entries, fiche.heading, plan.title, site, view.renderer), make)
 
 
-def _progress_item(view: View, fiche: Fiche, published, url: str, update) -> FeedItem:
+def _progress_item(view: View, fiche: Fiche, published: dt.datetime, url: str, update: ProgressUpdate) -> FeedItem:
     body = view.renderer.markdown(update.text)
     return FeedItem(url, f"Voortgang {long_date(update.date)}: {fiche.heading}", published,
                     shorten(view.renderer.text(update.text)),
