@@ -282,3 +282,22 @@ def test_the_explanation_is_the_news_index_one(example_site):
     assert "RSS-lezer" in index
     pages = list(topics("dender-zuid"))
     assert all(explanation(page) == index for page in pages)
+
+
+def test_volg_links_are_seen_and_can_be_clicked(example_site, serve, page):
+    """In Chromium at phone width: every "volg" link lies inside the page and nothing covers it."""
+    base = serve(example_site.path)
+    page.set_viewport_size({"width": 375, "height": 800})
+    for url in ("nieuws/onderwerp/vorming/", "actieplan-2024/actie-2/"):
+        page.goto(base + url)
+        links = page.locator("article .zs-follow a")
+        assert links.count() >= 3, url
+        for number in range(links.count()):
+            link = links.nth(number)
+            link.scroll_into_view_if_needed()
+            box = link.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375 and box["height"] > 0, url
+            # The middle of its first line: a link that wraps has a bounding box wider than its text.
+            hit = link.evaluate("""a => { const r = a.getClientRects()[0];
+                return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).closest('a') === a; }""")
+            assert hit, (url, number)
