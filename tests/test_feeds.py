@@ -21,7 +21,7 @@ import yaml
 from lxml import etree
 
 from conftest import TEST_CONFIG
-from zonesite.feeds import build_feed
+from zonesite.feeds import FeedInfo, build_feed
 from zonesite.settings import SiteSettings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -327,9 +327,9 @@ def test_readers_see_html_content_and_the_zone_as_author(feeds):
 
 def test_an_email_only_when_the_zone_gives_one():
     site = SiteSettings("Zone X", site_url="https://x.example/", zone={"name": "Eerstelijnszone X"})
-    atom = etree.fromstring(build_feed([], {}, site, "atom.xml").atom_str())
+    atom = etree.fromstring(build_feed([], site, "atom.xml", FeedInfo("Zone X", "Zone X", "")).atom_str())
     assert [(a.findtext(ATOM + "name"), a.find(ATOM + "email")) for a in atom.findall(ATOM + "author")] == [
         ("Eerstelijnszone X", None)]
     site.zone["email"] = "info@x.example"
-    atom = etree.fromstring(build_feed([], {}, site, "atom.xml").atom_str())
+    atom = etree.fromstring(build_feed([], site, "atom.xml", FeedInfo("Zone X", "Zone X", "")).atom_str())
     assert atom.findtext(f"{ATOM}author/{ATOM}email") == "info@x.example"

@@ -198,20 +198,34 @@ def test_drafts_and_embargoed_items_appear_nowhere(tmp_path):
     add_item(project, "2026-01-07-verlopen.md", title="Verlopen ZZEXPIREDQX", date="2026-01-07",
              description="ZZEXPIREDQX", extra="expires: 2026-11-18 00:30\nactions: [actieplan-2024/2]\n"
              "event: {start: 2026-12-01, location: Ninove}", body="ZZEXPIREDQX in de tekst.")
+    # Progress entries: one dated after the build (embargoed like news), one before it (control).
+    fiche = project / "plans" / "actieplan-2024" / "fiches" / "2-valpreventie-be-empowered.yml"
+    with fiche.open("a", encoding="utf-8") as out:  # `voortgang` is the file's last list
+        out.write("  - datum: 2030-01-01\n    tekst: ZZPROGRESSQX later.\n"
+                  "  - datum: 2026-01-06\n    tekst: ZZPROGCONTROLQX nu.\n")
     site = build_site(project, tmp_path / "site")
-    found = {"ZZDRAFTQX": [], "ZZEMBARGOQX": [], "ZZCONTROLQX": [], "ZZEXPIREDQX": []}
+    found = {"ZZDRAFTQX": [], "ZZEMBARGOQX": [], "ZZCONTROLQX": [], "ZZEXPIREDQX": [], "ZZPROGRESSQX": [],
+             "ZZPROGCONTROLQX": []}
     for file, text in every_file_text(site.path):
         for marker in found:
             if marker in text:
                 found[marker].append(file.relative_to(site.path).as_posix())
-    assert found["ZZDRAFTQX"] == [] and found["ZZEMBARGOQX"] == []
+    assert found["ZZDRAFTQX"] == [] and found["ZZEMBARGOQX"] == [] and found["ZZPROGRESSQX"] == []
     assert sorted(found["ZZEXPIREDQX"]) == ["nieuws/2026/01/verlopen/index.html", "search/search_index.json"]
     assert "nieuws/2026/01/verlopen/" in (site.path / "sitemap.xml").read_text()
     assert "verlopen op 18 november 2026" in site.text("nieuws/2026/01/verlopen/")
     for expected in ("feed.xml", "atom.xml", "search/search_index.json", "nieuws/index.html",
                      "nieuws/onderwerp/proef/index.html", "actieplan-2024/actie-2/index.html",
-                     "data/nieuws.json"):
+                     "data/nieuws.json", "feed.json", "nieuws/onderwerp/proef/feed.xml",
+                     "nieuws/onderwerp/proef/atom.xml", "nieuws/onderwerp/proef/feed.json",
+                     "actieplan-2024/actie-2/feed.xml", "actieplan-2024/actie-2/atom.xml",
+                     "actieplan-2024/actie-2/feed.json"):
         assert expected in found["ZZCONTROLQX"], f"control item missing from {expected}"
+    for expected in ("actieplan-2024/actie-2/index.html", "actieplan-2024/actie-2/feed.xml",
+                     "actieplan-2024/actie-2/feed.json"):
+        assert expected in found["ZZPROGCONTROLQX"], f"control progress entry missing from {expected}"
+    # The topic's calendar is there, without the draft's, embargoed or expired item's event.
+    assert (site.path / "nieuws/onderwerp/proef/agenda.ics").is_file()
     sitemap = (site.path / "sitemap.xml").read_text()
     assert "controle" in sitemap and "concept" not in sitemap and "embargo" not in sitemap
 

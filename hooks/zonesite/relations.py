@@ -11,7 +11,7 @@ from . import urls
 from .content import Content, Post
 from .dates import moment_start
 from .models.actionplan import ActionPlan
-from .models.fiche import Fiche
+from .models.fiche import Fiche, ProgressUpdate
 
 
 @dataclass
@@ -24,6 +24,10 @@ class Index:
         default_factory=lambda: defaultdict(list))
     continued_by: dict[str, list[tuple[ActionPlan, Fiche]]] = field(default_factory=lambda: defaultdict(list))
     posts_by_fiche: dict[str, list[Post]] = field(default_factory=lambda: defaultdict(list))
+    # A topic's page address → its items, newest first; and the topic's one spelling (the reader
+    # refuses a second one), by that address.
+    posts_by_tag: dict[str, list[Post]] = field(default_factory=lambda: defaultdict(list))
+    tag_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: Content) -> "Index":
@@ -44,6 +48,9 @@ class Index:
         for post in content.posts:  # already newest first
             for reference in post.item.actions:
                 index.posts_by_fiche[reference].append(post)
+            for tag in post.item.tags:
+                index.tag_names[urls.tag(tag)] = tag
+                index.posts_by_tag[urls.tag(tag)].append(post)
         return index
 
 
@@ -54,6 +61,13 @@ def post_url(post: Post) -> str:
 def image_url(post: Post) -> str:
     """News images sit beside their item's page, under their own file name."""
     return post_url(post) + post.item.image.src.rsplit("/", 1)[-1] if post.item.image else ""
+
+
+def progress_entries(fiche: Fiche) -> list[tuple[str, ProgressUpdate]]:
+    """A fiche's progress entries, newest first, each with its anchor on the fiche's page: the page
+    shows them under it, the fiche's feeds link to it."""
+    anchors = urls.progress_anchors([update.date for update in fiche.progress])
+    return sorted(zip(anchors, fiche.progress), key=lambda entry: entry[1].date, reverse=True)
 
 
 def upcoming_events(content: Content) -> list[Post]:

@@ -41,16 +41,19 @@ SEARCH = "search/"  # the theme's search index
 SEARCH_DUTCH = "zoeken/"  # what a Dutch reader would type: kept free so that it can never mislead
 THEME_ASSETS = "assets/"
 # Files readers' software subscribes to: these addresses never change once a zone has published.
-RSS = "feed.xml"
-ATOM = "atom.xml"
-CALENDAR = "agenda.ics"
+# A topic or a fiche has the same files beside its page (feeds()).
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json", "calendar": "agenda.ics"}
+RSS = FEED_FILES["rss"]
+ATOM = FEED_FILES["atom"]
+JSON_FEED = FEED_FILES["json"]
+CALENDAR = FEED_FILES["calendar"]
 # Open data: the plans and the news as JSON and CSV, with their schemas and a catalogue that open-data
 # portals harvest. Portals keep these addresses: they never change once a zone has published.
 DATA = "data/"
 NEWS_DATA = f"{DATA}nieuws.json"
 CATALOGUE = f"{DATA}catalogus.jsonld"
 # What the theme's own templates link to (head, footer), as `config.extra.addresses`.
-THEME = {"rss": RSS, "atom": ATOM, "newsletters": NEWSLETTERS, "data": DATA}
+THEME = {"rss": RSS, "atom": ATOM, "json": JSON_FEED, "newsletters": NEWSLETTERS, "data": DATA}
 # For crawlers, at the site root. MkDocs writes the sitemap itself, under this name.
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
@@ -72,6 +75,25 @@ def newsletter(month) -> str:
 def newsletter_email(month, kind: str) -> str:
     """The email of a month's newsletter, to paste into the mailing tool: `html` or `txt`."""
     return f"{newsletter(month)}email.{kind}"
+
+
+def feeds(page_address: str) -> dict[str, str]:
+    """The files that follow a page (the site, a topic, a fiche), by kind: `rss`, `atom`, `json`
+    and `calendar`, beside the page. Readers subscribe to these: they never change once published."""
+    return {kind: page_address + name for kind, name in FEED_FILES.items()}
+
+
+def progress_anchors(dates: list) -> list[str]:
+    """The fragment of each of a fiche's progress entries (dates in file order) on its page, from
+    its date: feeds use it as the entry's id, so it must not move when other entries are added.
+    A second entry on one day gets "-2"."""
+    seen: dict[str, int] = {}
+    anchors = []
+    for date in dates:
+        anchor = f"voortgang-{date.isoformat()}"
+        seen[anchor] = seen.get(anchor, 0) + 1
+        anchors.append(anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}")
+    return anchors
 
 
 def event_calendar(post_address: str) -> str:

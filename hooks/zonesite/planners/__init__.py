@@ -6,7 +6,7 @@ order below is the order of the site's menu."""
 
 from __future__ import annotations
 
-from . import agenda, data, feeds, guide, home, news, newsletters, plans, report, submission
+from . import agenda, data, feeds, guide, home, news, newsletters, plans, report, submission, topics
 
 PLANNERS = (home.plan, plans.plan, news.plan, agenda.plan, newsletters.plan, submission.plan, report.plan,
-            feeds.plan, data.plan, guide.plan)
+            feeds.plan, topics.plan, data.plan, guide.plan)

@@ -43,14 +43,10 @@ def plan(view: View) -> Part:
 def _lists(view: View, posts: list[Post]) -> list:
     by_year: dict[str, list[Post]] = defaultdict(list)
     by_month: dict[tuple[str, str], list[Post]] = defaultdict(list)
-    by_tag: dict[str, list[Post]] = defaultdict(list)
-    tag_names: dict[str, str] = {}  # one spelling per topic: the reader refuses a second one
     for post in posts:
         by_year[post.year].append(post)
         by_month[(post.year, post.month)].append(post)
-        for tag in post.item.tags:
-            tag_names[urls.tag(tag)] = tag
-            by_tag[urls.tag(tag)].append(post)
+    by_tag, tag_names = view.index.posts_by_tag, view.index.tag_names
     archive = {"years": sorted(by_year, reverse=True), "tags": sorted(tag_names.values(), key=str.lower),
                "months": sorted(by_month, reverse=True)}
     chunks = [posts[i:i + POSTS_PER_PAGE] for i in range(0, len(posts), POSTS_PER_PAGE)] or [[]]
@@ -79,6 +75,7 @@ def _lists(view: View, posts: list[Post]) -> list:
         tag = tag_names[address]
         pages.append(view.page("news_list.html", address, f"Nieuws over {tag}",
                                description=f"Nieuws over {tag}: {count(len(tag_posts), 'bericht', 'berichten')}.",
-                               updated=crawlers.posts_date(tag_posts), posts=tag_posts, kind="tag", tag=tag,
+                               updated=crawlers.posts_date(tag_posts), feeds=f"Nieuws over {tag}", posts=tag_posts,
+                               kind="tag", tag=tag, calendar_url=view.site.absolute(urls.feeds(address)["calendar"]),
                                **common))
     return pages

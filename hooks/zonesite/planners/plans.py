@@ -125,6 +125,7 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
         part.pages.append(view.page(
             "fiche.html", url, fiche.heading, content.source_of(fiche), description=description,
             jsonld=view.metadata.fiche(url, fiche, description), updated=crawlers.fiche_date(fiche, plan),
+            feeds=fiche.heading,
             plan=plan, policy=policy, fiche=fiche, sd=objectives.sd.get(fiche.strategic_objective),
             od=objectives.od.get(fiche.operational_objective or ""), continues=continues,
             continued_by=index.continued_by.get(key, []), posts=index.posts_by_fiche.get(key, [])))

@@ -14,7 +14,7 @@ from ..metadata import Metadata
 from ..models.actionplan import ActionPlan
 from ..models.identity import Identity
 from ..models.policy import PolicyPlan
-from ..relations import Index, image_url, post_url
+from ..relations import Index, image_url, post_url, progress_entries
 from ..render import Renderer
 from ..settings import SiteSettings
 from ..siteplan import GeneratedPage
@@ -40,15 +40,18 @@ class View:
     def __post_init__(self) -> None:
         # Every template builds addresses the same way; no page has to pass these along.
         self.renderer.env.globals.update(
-            urls=urls, post_url=post_url, image_url=image_url,
+            urls=urls, post_url=post_url, image_url=image_url, progress_entries=progress_entries,
             voice=lambda u, je: u if self.identity.voice == "u" else je)
 
     def page(self, template: str, url: str, title: str, source: str = "", description: str = "",
              hide: tuple[str, ...] = (), updated: dt.date | None = None, jsonld: dict[str, Any] | None = None,
-             share: dict[str, Any] | None = None, **context) -> GeneratedPage:
+             share: dict[str, Any] | None = None, feeds: str = "", **context) -> GeneratedPage:
         """A page rendered from `template`; `jsonld` is its schema.org data, `share` what a shared
-        link shows (by default its title and description with the zone's image)."""
+        link shows (by default its title and description with the zone's image), `feeds` the name
+        of the page's own feeds (a topic's, a fiche's), which its head then announces."""
         meta: dict[str, Any] = {"description": description} if description else {}
+        if feeds:
+            meta["feeds"] = feed_links(url, feeds)
         if hide:
             meta["hide"] = list(hide)  # Material's front matter: wide tables need the room
         if jsonld:
@@ -84,3 +87,14 @@ class View:
         if plan.id not in self._timelines:
             self._timelines[plan.id] = timeline_rows(plan, self.content.fiches.get(plan.id, []))
         return self._timelines[plan.id]
+
+
+FEED_TYPES = {"rss": ("application/rss+xml", "RSS"), "atom": ("application/atom+xml", "Atom"),
+              "json": ("application/feed+json", "JSON Feed")}
+
+
+def feed_links(url: str, name: str) -> list[dict[str, str]]:
+    """A page's own feeds as the theme's head announces them (`<link rel="alternate">`)."""
+    addresses = urls.feeds(url)
+    return [{"type": kind, "title": f"{name} ({label})", "href": addresses[key]}
+            for key, (kind, label) in FEED_TYPES.items()]
