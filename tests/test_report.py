@@ -15,7 +15,7 @@ import docx
 import pytest
 from conftest import ROOT, squash
 from pypdf import PdfReader
-from test_plan_site import evaluation_kinds, markdown_words
+from test_plan_site import evaluation_kinds, indicator_text, markdown_words
 from test_results import dutch_date, dutch_number
 from test_submission import number_key
 from test_submission_pdf import (A4, ACTION_PLANS, assert_whole, bookmarks, check_running_footer, heading, page_size,
@@ -23,7 +23,9 @@ from test_submission_pdf import (A4, ACTION_PLANS, assert_whole, bookmarks, chec
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from zonesite.models.actionplan import ActionPlan  # noqa: E402
+from zonesite.content import Content  # noqa: E402
 from zonesite.models.fiche import Fiche  # noqa: E402
+from zonesite.publish import publish  # noqa: E402
 from zonesite.report import make_report  # noqa: E402
 
 
@@ -56,6 +58,13 @@ def indicators(fiche: dict) -> list:
     evaluation = fiche.get("evaluatie") or {}
     return [i for kind in evaluation_kinds(fiche) for i in kind.get("indicatoren") or []] + list(
         evaluation.get("indicatoren") or [])
+
+
+def is_tracked(indicator, year: int) -> bool:
+    """An indicator with a target or a measurement dated by the end of the report's year."""
+    return isinstance(indicator, dict) and bool(
+        indicator.get("streefdoel") or indicator.get("streefwaarde") is not None
+        or any(int(str(m["datum"])[:4]) <= year for m in indicator.get("metingen") or []))
 
 
 def progress_of(fiche: dict, year: int) -> tuple[list[dict], list[dict]]:
@@ -122,14 +131,35 @@ def test_a_report_holds_the_year_and_every_milestone():
     measured, text = action.indicators
     # Only the year's measurements; the latest value is the last one up to the end of the year.
     assert measured.measured == [(dt.date(2025, 6, 30), "25,5")] and measured.latest == "25,5"
-    assert measured.target == "40" and measured.kind == "Procesevaluatie"
+    assert (measured.target, measured.goal, measured.kind) == ("", "40", "Procesevaluatie")
     assert text.name == "Tevredenheid" and text.latest == "Nog niet gemeten" and text.measured == []
+    assert action.tracked == [measured] and action.untracked == [text]  # nothing to compare: by name only
     assert action.kinds == [("Procesevaluatie", True), ("Impactevaluatie (outcome)", False)]
     assert report.statuses == [("Lopend", 1)]
     assert report.as_of == dt.date(2026, 1, 10)  # the newest date the report holds
     other, = report.others  # listed apart: their milestones do not count with the fiches'
     assert other.action.title == "Lunches" and [(m.what, m.met) for m in other.milestones] == [
         ("Eerste", dt.date(2025, 5, 20))]
+
+
+def test_what_a_fiche_dates_after_the_build_waits_like_news_under_embargo():
+    plan = ActionPlan.model_validate({"soort": "actieplan", "id": "actieplan-2025", "titel": "Actieplan 2025",
+                                      "jaar": 2025, "beleidsplan": "bp", "overige_acties": [
+                                          {"titel": "Lunches", "mijlpalen": [{"maand": "2025-05", "wat": "Eerste",
+                                                                              "gehaald": "2027-05-20"}]}]})
+    fiche = Fiche.model_validate(FICHE)
+    now = dt.datetime(2025, 12, 31, 12, tzinfo=dt.timezone.utc)
+    shown = publish(Content(now=now, action_plans={plan.id: plan}, fiches={plan.id: [fiche]}))
+    action, = make_report(shown.action_plans[plan.id], shown.fiches[plan.id], Objectives()).actions
+    # 10 January 2026 and the 2026 measurement are after the build: not met, not measured yet.
+    assert [m.met for m in action.milestones] == [dt.date(2025, 3, 20), None, None]
+    assert [m.date for m in shown.fiches[plan.id][0].evaluation.process.indicators[0].measurements] == [
+        dt.date(2024, 12, 31), dt.date(2025, 6, 30)]
+    assert [m.met for m in shown.action_plans[plan.id].other_actions[0].milestones] == [None]
+    assert fiche.milestones[0].met and fiche.sub_actions[0].milestones[0].met  # the loaded content is untouched
+    later = publish(Content(now=dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc), action_plans={plan.id: plan},
+                            fiches={plan.id: [fiche]}))
+    assert later.fiches[plan.id][0] is fiche and later.action_plans[plan.id] is plan  # nothing to hide: the same
 
 
 # --- on the built sites -----------------------------------------------------------------------
@@ -169,8 +199,7 @@ def test_the_printed_report_has_every_action_with_its_year(fixture_site, serve, 
         for day, value in measured_in(fiche, year):
             assert f"{dutch_date(day)}: {dutch_number(value)}" in text, (fiche["titel"], day)
     chosen = [kind.get("gekozen", False) for f in fiches for kind in evaluation_kinds(f)]
-    assert text.count("niet gekozen") == chosen.count(False)
-    assert text.count("gekozen") == len(chosen)
+    assert (text.count("☒"), text.count("☐")) == (chosen.count(True), chosen.count(False))
 
 
 @pytest.mark.parametrize("name, plan_id", ACTION_PLANS)
@@ -215,9 +244,11 @@ def test_the_word_report_has_a_section_per_action(fixture_site, name, plan_id):
         len(o["mijlpalen"]) for o in others(plan) if o.get("mijlpalen")]
     assert [len(t.rows) - 1 for t in tables.get("Mijlpaal", [])] == expected_rows
     cells = [row.cells[2].text for t in tables.get("Mijlpaal", []) for row in t.rows[1:]]
-    assert sum(c.startswith("Gehaald op ") for c in cells) == met_count(plan, fiches)
-    with_indicators = [f for f in in_document if indicators(f)]
-    assert [len(t.rows) - 1 for t in tables.get("Indicator", [])] == [len(indicators(f)) for f in with_indicators]
+    assert sum(c.startswith("✓ Gehaald op ") for c in cells) == met_count(plan, fiches)
+    # A table of the indicators with something to compare (a target, a measurement by the year's end);
+    # the others by name.
+    tracked = [[i for i in indicators(f) if is_tracked(i, year)] for f in in_document]
+    assert [len(t.rows) - 1 for t in tables.get("Indicator", [])] == [len(t) for t in tracked if t]
     boxes = [t[:1] for _, t in paragraphs if t[:1] in ("☒", "☐")]
     assert boxes == ["☒" if kind.get("gekozen") else "☐" for f in in_document for kind in evaluation_kinds(f)]
     everything = squash(" ".join(t for _, t in paragraphs) + " " + " ".join(
@@ -225,6 +256,8 @@ def test_the_word_report_has_a_section_per_action(fixture_site, name, plan_id):
     for fiche in fiches:
         for entry in progress_of(fiche, year)[0]:
             assert squash(markdown_words(entry["tekst"])) in everything
+        for indicator in indicators(fiche):
+            assert squash(indicator_text(indicator)) in everything
 
 
 @pytest.fixture(scope="module")

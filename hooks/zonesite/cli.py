@@ -21,7 +21,9 @@ def check(root: Path) -> int:
     content, _, problems = check_all(root, site, dt.datetime.max.replace(tzinfo=dt.timezone.utc),
                                      config.get("nav"), root / str(config.get("docs_dir") or "docs"))
     if problems.items:
-        print(ContentError(problems.items).report(), file=sys.stderr)
+        error = ContentError(problems.items)
+        them = "het" if len(error.problems) == 1 else "ze"
+        print(error.report(f"Los {them} op en controleer opnieuw met make check."), file=sys.stderr)
         return 1
     if problems.warnings:
         count = len(problems.warnings)

@@ -26,10 +26,11 @@ class ContentError(Exception):
         self.problems = sorted(set(problems), key=lambda p: (not p.path.startswith("plans/"), p))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, outcome: str = "Er is niets gebouwd.") -> str:
+        """Every problem, after a first line with their number and `outcome`: what happened because of them."""
         count = len(self.problems)
         noun = "probleem" if count == 1 else "problemen"
-        lines = [f"De inhoud heeft {count} {noun}. Er is niets gebouwd."]
+        lines = [f"De inhoud heeft {count} {noun}. {outcome}"]
         lines += [str(problem) for problem in self.problems]
         return "\n".join(lines)
 

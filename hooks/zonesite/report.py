@@ -32,10 +32,17 @@ class MilestoneLine:
 class IndicatorLine:
     name: str
     kind: str  # the evaluation kind it belongs to, or ""
-    target: str  # the target as the plan writes it, or the target value
+    target: str  # the target as the plan writes it (Markdown), or ""
+    goal: str  # `streefwaarde` with its unit when the fiche states it, or ""
     measured: list[tuple[dt.date, str]]  # the year's measurements, oldest first, as text
     latest: str  # the newest value up to the end of the year, or NOT_MEASURED
     latest_date: dt.date | None
+
+    @property
+    def tracked(self) -> bool:
+        """Whether there is anything to set side by side: a target or a measurement. Indicators
+        with neither (often qualitative ones) are listed by name, not as a table of dashes."""
+        return bool(self.target or self.goal or self.latest_date)
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,14 @@ class ActionReport:
     @property
     def met(self) -> int:
         return sum(1 for m in self.milestones if m.met)
+
+    @property
+    def tracked(self) -> list[IndicatorLine]:
+        return [i for i in self.indicators if i.tracked]
+
+    @property
+    def untracked(self) -> list[IndicatorLine]:
+        return [i for i in self.indicators if not i.tracked]
 
 
 @dataclass(frozen=True)
@@ -88,12 +103,11 @@ def _milestones(fiche: Fiche) -> list[MilestoneLine]:
 def _indicator(indicator: Indicator, kind: str, year: int) -> IndicatorLine:
     rows, unit = in_order(indicator.measurements)
     until_year_end = [m for m in rows if m.date.year <= year]
-    goal = indicator.goal
-    # The plan's own words say most ("minstens 80 % tevreden"); the bare number when that is all there is.
-    target = indicator.target or (number(goal, unit) if goal is not None else "")
     latest = until_year_end[-1] if until_year_end else None
+    # The plan's own words say most ("minstens 80 % tevreden"); the number beside them when the fiche gives it.
+    goal = number(indicator.target_value, unit) if indicator.target_value is not None else ""
     return IndicatorLine(
-        name=indicator.indicator, kind=kind, target=target,
+        name=indicator.indicator, kind=kind, target=indicator.target, goal=goal,
         measured=[(m.date, number(m.value, m.unit or unit)) for m in rows if m.date.year == year],
         latest=number(latest.value, latest.unit or unit) if latest else NOT_MEASURED,
         latest_date=latest.date if latest else None)

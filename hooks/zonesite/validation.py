@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
+from .dates import month_name
 from .models.common import date_guess
 from .errors import shown
 from .source import Document
@@ -105,12 +108,35 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
         hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)):
             hint = " (zet tekst die op een getal of ja/nee lijkt tussen aanhalingstekens)"
+        if kind.startswith("int") and isinstance(value, str) and (percent := _PERCENT.match(value)):
+            return f"hier staat {_describe(value)}, met een %-teken — schrijf alleen het getal: {percent[1]}"
+        if kind.startswith("date") and (impossible := impossible_day(value)):
+            return impossible
         if kind.startswith("date") and (guess := date_guess(value)):
             return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]}{guess}"
         return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]} — pas de waarde aan{hint}"
     if ctx or kind not in {"value_error", "assertion_error"}:
         return detail["msg"] if "—" in detail["msg"] else f"{detail['msg']} — pas de waarde aan"
     return detail["msg"]
+
+
+_PERCENT = re.compile(r"^\s*(\d+)\s*%\s*$")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def impossible_day(value: Any) -> str:
+    """"30 februari 2025 bestaat niet — …" for a date written right that no calendar has, else ""."""
+    iso = _ISO_DAY.match(value) if isinstance(value, str) else None
+    if not iso:
+        return ""
+    year, month, day = (int(part) for part in iso.groups())
+    if not 1 <= month <= 12:
+        return ""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return f"{day} {month_name(dt.date(year, month, 1))} bestaat niet — controleer de dag"
+    return ""
 
 
 def _describe(value: Any) -> str:

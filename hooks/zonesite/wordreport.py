@@ -31,19 +31,20 @@ def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, 
     if report.actions:
         w.table(["Actie", "Trekker", "Status", "Klaar", "Mijlpalen gehaald"],
                 [[a.fiche.heading, a.fiche.with_whom.lead, a.fiche.status_label or "Geen status",
-                  f"{a.fiche.percent_done} %" if a.fiche.percent_done is not None else "–",
+                  f"{a.fiche.percent_done}\u00a0%" if a.fiche.percent_done is not None else "–",
                   f"{a.met} van {len(a.milestones)}" if a.milestones else "–"] for a in report.actions])
     for a in report.actions:
         fiche = a.fiche
         w.heading(fiche.heading, 1, new_page=True)
-        w.label("Strategische doelstelling", f"SD {a.sd.id}. {a.sd.title}" if a.sd else fiche.strategic_objective)
+        # The objectives as the print view shows them: SD and OD say what they are.
+        w.paragraph(f"SD {a.sd.id}. {a.sd.title}" if a.sd else f"SD {fiche.strategic_objective}").runs[0].bold = True
         if a.od:
-            w.label("Operationele doelstelling", f"OD {a.od.id}. {a.od.title}")
+            w.paragraph(f"OD {a.od.id}. {a.od.title}").runs[0].bold = True
         w.label("Status", fiche.status_label or "geen status")
         w.label("Trekker", fiche.with_whom.lead)
         if fiche.percent_done is not None:
-            w.label("Klaar", f"{fiche.percent_done} %")
-        w.bullet("De actie op de website", helpers["fiche_url"](fiche))
+            w.label("Klaar", f"{fiche.percent_done}\u00a0%")
+        w.text(f"[De actie op de website]({helpers['fiche_url'](fiche)})")
         w.heading(f"Wat er in {report.year} gebeurde", 2)
         if not a.progress:
             w.paragraph(f"Geen voortgang genoteerd in {report.year}.")
@@ -56,17 +57,23 @@ def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, 
         else:
             w.paragraph("Deze actie heeft geen mijlpalen.")
         w.heading("Indicatoren", 2)
-        if a.indicators:
+        if a.tracked:
             w.table(["Indicator", "Streefdoel", f"Gemeten in {report.year}", "Laatste waarde"],
-                    [[i.name + (f" ({i.kind})" if i.kind else ""), i.target or "–",
+                    [[i.name + (f"\n{i.kind}" if i.kind else ""),
+                      "\n".join(filter(None, [i.target, f"Streefwaarde: {i.goal}" if i.goal else ""])) or "–",
                       "\n".join(f"{date(day)}: {value}" for day, value in i.measured) or "–",
-                      i.latest + (f" ({date(i.latest_date)})" if i.latest_date else "")] for i in a.indicators])
-        else:
+                      i.latest + (f"\nop {date(i.latest_date)}" if i.latest_date else "")] for i in a.tracked])
+        if a.untracked:
+            w.paragraph("Nog zonder streefdoel of meting:" if a.tracked
+                        else "Deze indicatoren hebben nog geen streefdoel of meting:")
+            for i in a.untracked:
+                w.bullet(i.name + (f" · {i.kind}" if i.kind else ""))
+        if not a.indicators:
             w.paragraph("Deze actie heeft geen indicatoren.")
         if a.kinds:
-            w.heading("Gekozen evaluatie", 2)
+            w.heading("Soorten evaluatie", 2)
             for label, chosen in a.kinds:
-                w.paragraph(f"{'☒' if chosen else '☐'} {label}: {'gekozen' if chosen else 'niet gekozen'}")
+                w.paragraph(f"{'☒' if chosen else '☐'} {label}")
     if report.others:
         w.heading("Andere acties", 1, new_page=True)
         w.paragraph("Acties die het plan alleen in woorden beschrijft, zonder fiche.")
@@ -82,5 +89,5 @@ def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, 
 
 def _milestones(w: WordWriter, lines: list[MilestoneLine], date: Callable) -> None:
     w.table(["Mijlpaal", "Gepland", "Gehaald?"],
-            [[(f"{m.part}: " if m.part else "") + m.what, m.planned, f"Gehaald op {date(m.met)}" if m.met else NOT_MET]
+            [[(f"{m.part}: " if m.part else "") + m.what, m.planned, f"✓ Gehaald op {date(m.met)}" if m.met else NOT_MET]
              for m in lines])

@@ -34,6 +34,9 @@ MAX_TEXT = 20_000  # characters in one value: some pages of text
 _NESTING_SIGNS = re.compile(r"[\[{:?-]")
 _DEEP_SCAN_FROM = 2000
 
+# 1.250 or 12.500: a thousand and more to a Fleming, a decimal to YAML.
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
+
 # Curly quotes around a whole value: Word's autocorrect, read by YAML as part of the text.
 _CURLY = re.compile(r"^[“„‘‚«].*[”“’‘»]$", re.S)
 _CURLY_CHARS = "“”„‘’‚«»"
@@ -132,6 +135,13 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         except ValueError:
             return self.construct_yaml_str(node)
 
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        # YAML reads 1.250 as 1.25, a Fleming as a thousand and a quarter: keep the text, so that the
+        # number's check (models/results.py) can ask which one the editor meant.
+        if not node.style and _THOUSANDS.match(node.value.strip()):
+            return node.value.strip()
+        return super().construct_yaml_float(node)
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         # An impossible date (2025-02-30) would crash PyYAML; keep the text for validation to explain.
         try:
@@ -142,6 +152,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_yaml_float)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
@@ -171,7 +182,14 @@ def _yaml_problem(problems: Problems, path: str, text: str, error: yaml.YAMLErro
     what = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or str(error)}"
     cause = next((dutch for english, dutch in _YAML_CAUSES if english in what),
                  "het bestand is geen geldige YAML — controleer inspringing, dubbele punten en aanhalingstekens")
-    near = text.splitlines()[max(0, mark.line - 1):mark.line + 1] if mark else []
+    first = max(0, mark.line - 1) if mark else 0
+    near = text.splitlines()[first:mark.line + 1] if mark else []
+    tabbed = [index for index, row in enumerate(near, first) if "\t" in row[:len(row) - len(row.lstrip())]]
+    if tabbed:
+        # A tab looks like spaces in most editors; YAML refuses it whatever the parser's words.
+        problems.add(path, tabbed[0] + 1 + line_offset, "", "deze regel springt in met een tab (onzichtbaar, "
+                     "ziet eruit als spaties) — vervang de tab door spaties")
+        return
     if any(char in row for row in near for char in _CURLY_CHARS):
         # "Zet tekst tussen aanhalingstekens" would be no help: the editor did, with Word's curly ones.
         cause = "hier staan gekrulde aanhalingstekens (“ ” ‘ ’), die YAML niet als aanhalingstekens leest — " \

@@ -211,6 +211,19 @@ class Fiche(Model):
     # The fiche's file name without extension: its address and its key in references when it has no id.
     _file_key: str = PrivateAttr("")
 
+    @model_validator(mode="after")
+    def _status_and_percent_agree(self) -> "Fiche":
+        # The overview and the year's report show both side by side: they must tell one story.
+        if self.percent_done is not None and self.status == "afgerond" and self.percent_done < 100:
+            raise PydanticCustomError("percent_done_open", "de status is `afgerond`, maar `voortgang_procent` is "
+                                      "{percent} — zet 100, of kies een andere status (lopend, stopgezet)",
+                                      {"percent": self.percent_done, "field": "voortgang_procent"})
+        if self.percent_done == 100 and self.status == "gepland":
+            raise PydanticCustomError("percent_done_planned", "de status is `gepland`, maar `voortgang_procent` is "
+                                      "100 — zet de status op `afgerond`, of pas het getal aan",
+                                      {"field": "voortgang_procent"})
+        return self
+
     @property
     def key(self) -> str:
         """How addresses and references name this fiche: its number, or else its file name."""

@@ -25,8 +25,14 @@ def _number(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
         if _THOUSANDS.match(text):
-            raise PydanticCustomError("number_thousands", "'{value}' kan 1,25 of 1250 betekenen — schrijf het "
-                                      "getal zonder punt (1250) of met een komma (1,25)", {"value": value[:40]})
+            whole = text.replace(".", "")
+            if text.count(".") > 1:  # 1.250.000 has no decimal reading
+                raise PydanticCustomError("number_thousands", "schrijf '{value}' zonder punten: {whole}",
+                                          {"value": value[:40], "whole": whole})
+            decimal = text.replace(".", ",").rstrip("0").rstrip(",")
+            raise PydanticCustomError("number_thousands", "'{value}' kan {decimal} of {whole} betekenen — schrijf "
+                                      "het getal zonder punt ({whole}) of met een komma ({decimal})",
+                                      {"value": value[:40], "whole": whole, "decimal": decimal})
         if _COMMA_NUMBER.match(text) or _DOT_NUMBER.match(text):
             return float(text.replace(",", "."))
         raise PydanticCustomError("number_text", "'{value}' is geen getal — schrijf alleen het getal, zonder "
