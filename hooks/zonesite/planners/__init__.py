@@ -6,7 +6,7 @@ order below is the order of the site's menu."""
 
 from __future__ import annotations
 
-from . import agenda, data, feeds, guide, home, news, newsletters, plans, submission
+from . import agenda, data, feeds, guide, home, news, newsletters, places, plans, submission
 
-PLANNERS = (home.plan, plans.plan, news.plan, agenda.plan, newsletters.plan, submission.plan, feeds.plan,
+PLANNERS = (home.plan, plans.plan, news.plan, agenda.plan, places.plan, newsletters.plan, submission.plan, feeds.plan,
             data.plan, guide.plan)
