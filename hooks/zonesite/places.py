@@ -52,6 +52,6 @@ class Places:
     def _unknown(self, name: str) -> str:
         folded = {known.casefold(): known for known in self.names}
         close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
-        guess = f"bedoel je '{folded[close[0]]}'? " if close else ""
-        return (f"{shown(name)} is geen gemeente van deze zone — {guess}Kies uit: {', '.join(self.names)} "
+        choose = f"bedoel je '{folded[close[0]]}'? Kies uit" if close else "kies uit"
+        return (f"{shown(name)} is geen gemeente van deze zone — {choose}: {', '.join(self.names)} "
                 "(de lijst in mkdocs.yml, onder extra.zone.gemeenten)")

@@ -28,23 +28,21 @@ def plan(view: View) -> Part:
     part = Part()
     places = []
     for name in names:
-        actions = [(plan, [fiche for fiche in content.fiches.get(plan.id, []) if name in fiche.municipalities])
-                   for plan in plans]
-        actions = [(plan, fiches) for plan, fiches in actions if fiches]
+        listed = [(plan, fiche) for plan in plans for fiche in content.fiches.get(plan.id, [])
+                  if name in fiche.municipalities]
+        actions = [(plan, [f for p, f in listed if p is plan]) for plan in plans if any(p is plan for p, _ in listed)]
         posts = [post for post in content.posts if name in post.item.municipalities]
         news = [post for post in posts if not post.item.event]
         soon = [post for post in upcoming if name in post.item.municipalities]
         past = sorted((post for post in posts if post.item.event and post not in soon),
                       key=lambda p: (moment_start(p.item.event.start), p.slug), reverse=True)
-        total = sum(len(fiches) for _, fiches in actions)
-        summary = (f"{count(total, 'actie', 'acties')}, {count(len(news), 'bericht', 'berichten')} en "
+        summary = (f"{count(len(listed), 'actie', 'acties')}, {count(len(news), 'bericht', 'berichten')} en "
                    f"{count(len(soon) + len(past), 'activiteit', 'activiteiten')}")
         places.append({"name": name, "url": urls.place(name), "summary": summary})
         part.pages.append(view.page(
             "place.html", urls.place(name), name,
             description=f"Wat {view.identity.name} doet in {name}: {summary}.",
-            updated=crawlers.newest([crawlers.fiches_date((plan, fiche) for plan, fiches in actions for fiche in fiches),
-                                     crawlers.posts_date(posts)]),
+            updated=crawlers.newest([crawlers.fiches_date(listed), crawlers.posts_date(posts)]),
             name=name, actions=actions, whole_zone=[(plan, n) for plan, n in whole_zone if n], news=news,
             upcoming=soon, past=past))
     part.pages.insert(0, view.page(
