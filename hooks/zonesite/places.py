@@ -21,6 +21,17 @@ M = TypeVar("M", bound=BaseModel)
 FIELD = "gemeenten"
 
 
+def same_name_twice(names: list[str]) -> str:
+    """What is wrong with the zone's list when two of its names would share one address, or ""."""
+    seen: dict[str, str] = {}
+    for name in names:
+        if (earlier := seen.get(urls.slug(name))) is not None:
+            same = "staat twee keer in de lijst" if earlier == name else f"en '{earlier}' zijn dezelfde gemeente"
+            return f"{shown(name)} {same} — schrijf elke gemeente één keer"
+        seen[urls.slug(name)] = name
+    return ""
+
+
 class Places:
     def __init__(self, names: list[str] | None):
         # None: the zone block in mkdocs.yml is broken (reported there); nothing is checked against it.

@@ -8,7 +8,6 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .. import urls
 from .common import List, Model, Text, Url
 
 
@@ -50,19 +49,6 @@ class Identity(Model):
         [], alias="gemeenten", description="De gemeenten van de zone, bv. `[Geraardsbergen, Ninove]`. Fiches en "
         "berichten kunnen er dan een of meer noemen (`gemeenten:`), het overzicht van een actieplan filtert erop "
         "en elke gemeente krijgt een pagina (`/gemeente/<naam>/`). Laat weg als de zone dat niet gebruikt.")
-
-    @field_validator("municipalities")
-    @classmethod
-    def _one_page_each(cls, names: list[str]) -> list[str]:
-        # Each name gets an address (urls.place): two spellings of one name would want one page.
-        seen: dict[str, str] = {}
-        for name in names:
-            if (earlier := seen.get(urls.slug(name))) is not None:
-                raise PydanticCustomError(
-                    "municipality_twice", "'{name}' en '{earlier}' zijn dezelfde gemeente — schrijf elke gemeente "
-                    "één keer", {"name": name, "earlier": earlier})
-            seen[urls.slug(name)] = name
-        return names
 
     @field_validator("share_image")
     @classmethod
