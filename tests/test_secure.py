@@ -227,7 +227,8 @@ def hostile_project(tmp_path: Path) -> Path:
     write_news(project, "2025-03-10-aanval.md", {
         "title": "<img src=x onerror=alert(907)>", "date": "2025-03-10 09:00",
         "description": "<script>alert(908)</script> & <b>vet</b>", "tags": ["<svg onload=alert(909)>", "Zorg"],
-        "actions": [f"{plan}/{fiche_id}"], "gemeenten": places[:1], "image": {"src": "beelden/foto.jpg", "alt": '"><script>alert(910)</script>'},
+        "actions": [f"{plan}/{fiche_id}"], "gemeenten": places[:1],
+        "image": {"src": "beelden/foto.jpg", "alt": '"><script>alert(910)</script>'},
         "event": {"start": "2025-04-01 19:00", "end": "2025-04-01 21:00", "location": "<img src=x onerror=alert(911)>",
                   "registration": 'https://example.org/in?x="><script>alert(912)</script>'}}, body)
     write_news(project, "2025-03-12-zorg.md", {"title": "Zorg", "date": "2025-03-12", "description": "Over zorg.",
