@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "event": "nieuws/2026/11/netwerkavond-10-december/",
     "tag page": "nieuws/onderwerp/vorming/",
     "agenda": "agenda/",
+    "municipalities": "gemeente/",
+    "municipality": "gemeente/ninove/",
     "newsletter archive": "nieuwsbrief/",
     "newsletter web version": "nieuwsbrief/2026-11/",
     "guide": "handleiding/",

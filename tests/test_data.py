@@ -98,7 +98,7 @@ def test_every_json_file_validates_against_its_published_schema(zone):
         Draft202012Validator.check_schema(schema)
         errors = [error.message for error in Draft202012Validator(schema).iter_errors(data)]
         assert not errors, (address, errors[:5])
-        assert data["versie"] == "1.0"
+        assert data["versie"] == "1.1"
         assert data["licentie"] == {"naam": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
     # The schema is strict: a file with a field it does not name is refused.
     schema = data_json(site, "data/schema/nieuws.schema.json")

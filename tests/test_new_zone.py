@@ -72,6 +72,7 @@ def test_new_zone_removes_the_example_and_sets_the_identity(new_zone):
     assert NAME in config["site_description"]
     assert "voorbeeld" not in config["extra"]
     assert not {config["extra"]["zone"][key] for key in ("address", "email", "phone", "footer")} - {""}
+    assert "gemeenten" not in config["extra"]["zone"]  # the example's municipalities are not the new zone's
     policy = yaml.safe_load((project / "plans" / "beleidsplan.yml").read_text(encoding="utf-8"))
     action = yaml.safe_load((project / "plans" / f"actieplan-{YEAR}" / "actieplan.yml").read_text(encoding="utf-8"))
     assert policy["zone"] == NAME and action["beleidsplan"] == policy["id"] and action["jaar"] == YEAR
@@ -79,7 +80,7 @@ def test_new_zone_removes_the_example_and_sets_the_identity(new_zone):
 
 def test_identity_edits_keep_every_comment_of_the_projects_own_mkdocs_yml():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    edited = remove_key(text, ("extra", "voorbeeld"))
+    edited = remove_key(remove_key(text, ("extra", "voorbeeld")), ("extra", "zone", "gemeenten"))
     for path in [("site_name",), ("site_description",), ("copyright",), ("extra", "zone", "name")]:
         edited = set_value(edited, path, f"Zone: {path[-1]} # geen opmerking")
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
@@ -92,7 +93,8 @@ def test_identity_edits_keep_every_comment_of_the_projects_own_mkdocs_yml():
     before, after = yaml.load(text, Loader=Tolerant), yaml.load(edited, Loader=Tolerant)
     assert after["site_name"] == "Zone: site_name # geen opmerking"
     assert after["extra"]["zone"]["name"] == "Zone: name # geen opmerking"
-    assert "voorbeeld" not in after["extra"]
+    assert "voorbeeld" not in after["extra"] and "gemeenten" not in after["extra"]["zone"]
+    assert after["extra"]["zone"]["license"] == before["extra"]["zone"]["license"]  # the key after the list stays
     assert {k: v for k, v in after.items() if k not in ("site_name", "site_description", "copyright", "extra")} == \
         {k: v for k, v in before.items() if k not in ("site_name", "site_description", "copyright", "extra")}
 

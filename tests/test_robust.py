@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from conftest import BROKEN_BASE, FIXTURES, ROOT, make_project, mkdocs_build
+from conftest import BROKEN_BASE, FIXTURES, ROOT, TEST_CONFIG, make_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from zonesite import checks, dates, scaffold  # noqa: E402
@@ -25,7 +25,7 @@ from zonesite.errors import ContentError  # noqa: E402
 from zonesite.render import Renderer  # noqa: E402
 from zonesite.build import plan as plan_site  # noqa: E402
 from zonesite.metadata import Metadata  # noqa: E402
-from zonesite.settings import SiteSettings  # noqa: E402
+from zonesite.settings import SiteSettings, read_config, site_settings  # noqa: E402
 
 SEED = 20261125
 SAMPLE = 500  # in-process mutants per run: ~25 s on one core
@@ -34,6 +34,8 @@ BUILD_SAMPLE = 10  # of those, through a real `mkdocs build`
 EVERYTHING = dt.datetime.max.replace(tzinfo=dt.timezone.utc)  # `make check` sees drafts and embargoed items
 
 SITE = SiteSettings("Proef", "", "http://localhost/")  # as the glue passes it
+# The zone block of every test build (make_project): the content may name its municipalities.
+ZONE = site_settings(read_config(TEST_CONFIG.parent, TEST_CONFIG.name)).zone
 # A problem as editors read it: `path:line: [field: ]problem — fix`.
 PROBLEM = re.compile(r"^[^\s:][^:]*:\d+: .+ — .+", re.S)
 
@@ -123,7 +125,7 @@ def all_mutants() -> list[Mutant]:
 
 def check(project: Path):
     """What `make check` does, in-process."""
-    return checks.check_all(project, SiteSettings(), EVERYTHING, None, project / "docs")
+    return checks.check_all(project, SiteSettings(zone=ZONE), EVERYTHING, None, project / "docs")
 
 
 def copy_zone(root: Path, dest: Path) -> Path:

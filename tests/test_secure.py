@@ -203,6 +203,13 @@ def hostile_project(tmp_path: Path) -> Path:
     for file in sorted((project / "plans").rglob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         file.write_text(yaml.safe_dump(poison(data, counter), allow_unicode=True), encoding="utf-8")
+    # The zone's municipalities are content too: the names the poisoned fiches now give become the
+    # zone's list, so that they reach the municipality pages, the menu and the overview's filter.
+    places = sorted({name for file in (project / "plans").rglob("fiches/*.yml")
+                     for name in yaml.safe_load(file.read_text(encoding="utf-8")).get("gemeenten") or []})
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["zone"]["gemeenten"] = places
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     # A fiche's file name reaches the "edit this page" link.
     fiche = next((project / "plans").glob("*/fiches/*.yml"))
     fiche.rename(fiche.with_name('1-x" onfocus="alert(901)" autofocus="x.yml'))
@@ -220,7 +227,8 @@ def hostile_project(tmp_path: Path) -> Path:
     write_news(project, "2025-03-10-aanval.md", {
         "title": "<img src=x onerror=alert(907)>", "date": "2025-03-10 09:00",
         "description": "<script>alert(908)</script> & <b>vet</b>", "tags": ["<svg onload=alert(909)>", "Zorg"],
-        "actions": [f"{plan}/{fiche_id}"], "image": {"src": "beelden/foto.jpg", "alt": '"><script>alert(910)</script>'},
+        "actions": [f"{plan}/{fiche_id}"], "gemeenten": places[:1],
+        "image": {"src": "beelden/foto.jpg", "alt": '"><script>alert(910)</script>'},
         "event": {"start": "2025-04-01 19:00", "end": "2025-04-01 21:00", "location": "<img src=x onerror=alert(911)>",
                   "registration": 'https://example.org/in?x="><script>alert(912)</script>'}}, body)
     write_news(project, "2025-03-12-zorg.md", {"title": "Zorg", "date": "2025-03-12", "description": "Over zorg.",
@@ -238,6 +246,7 @@ def test_no_script_from_content_runs_on_any_page(tmp_path, browser, serve):
     assert result.returncode == 0, result.stdout + result.stderr
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 30
+    assert len(list((site / "gemeente").glob("*/index.html"))) >= 2  # hostile municipality names have pages
     base = serve(site)
     dialogs: list[str] = []
     context = browser.new_context(locale="nl-BE")

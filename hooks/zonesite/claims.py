@@ -21,6 +21,7 @@ FIXED = {
     urls.THEME_ASSETS: "de vormgeving van de site",
     urls.MANUAL: "de handleiding",
     urls.DATA: "de open data",
+    urls.PLACES: "de pagina's per gemeente",
 }
 
 

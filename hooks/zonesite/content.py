@@ -16,6 +16,7 @@ from .models.common import YearMonth
 from .models.fiche import Fiche
 from .models.news import NewsItem
 from .models.policy import OperationalObjective, PolicyPlan, StrategicObjective
+from .places import Places
 
 def natural_key(number: str) -> tuple:
     """"2.10" after "2.9": compare the parts of an action number as numbers where they are."""
@@ -79,6 +80,7 @@ class Content:
     broken_fiches: set[str] = field(default_factory=set)  # `plan/fiche` of fiches that failed validation
     newsletter_intros: dict[YearMonth, str] = field(default_factory=dict)  # month → Markdown
     appendix_files: dict[int, Path] = field(default_factory=dict)  # id(appendix) → file to publish
+    places: Places = field(default_factory=lambda: Places(None))  # the zone's municipalities, to check names
 
     def fiche(self, reference: str) -> tuple[ActionPlan, Fiche] | None:
         """`actieplan-2025/2.1` → the plan and the fiche, if both exist."""
@@ -99,11 +101,12 @@ class Content:
         return self.sources.get(id(model), "")
 
 
-def load_content(root: Path, now: dt.datetime) -> tuple[Content, Problems]:
+def load_content(root: Path, now: dt.datetime, places: Places | None = None) -> tuple[Content, Problems]:
     """Read plans/ and news/ under `root`: everything, drafts and items under embargo too (they
-    are checked like any other; publish.py sets them aside). Problems are collected, never raised."""
+    are checked like any other; publish.py sets them aside). Problems are collected, never raised.
+    `places`: the zone's municipalities, that fiches and news items may name (None: not checked)."""
     problems = Problems()
-    content = Content(now=now)
+    content = Content(now=now, places=places or Places(None))
     read_plans(root, content, problems)
     read_news(root, content, problems)
     return content, problems

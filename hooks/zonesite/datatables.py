@@ -18,7 +18,7 @@ from .opendata import Address, fiche_indicators
 
 OBJECTIVES = ("plan", "soort", "id", "titel", "strategische_doelstelling", "thema", "termijn", "adres")
 ACTIONS = ("plan", "id", "titel", "status", "trekker", "strategische_doelstelling", "operationele_doelstelling",
-           "van", "tot", "adres")
+           "van", "tot", "gemeenten", "adres")
 INDICATORS = ("plan", "fiche", "evaluatie", "indicator", "soort", "meetmethode", "streefdoel")
 MEASUREMENTS = ("plan", "fiche", "indicator", "datum", "waarde", "eenheid", "bron", "opmerking")
 
@@ -54,7 +54,8 @@ def objectives_csv(plan: PolicyPlan, address: Address) -> bytes:
 def actions_csv(plan: ActionPlan, fiches: list[Fiche], address: Address) -> bytes:
     return _csv(ACTIONS, [[plan.id, f.key, f.title, f.status or "", f.with_whom.lead, f.strategic_objective,
                            f.operational_objective or "", str(f.period.start) if f.period else "",
-                           str(f.period.end) if f.period else "", address(urls.fiche(plan.id, f.key))] for f in fiches])
+                           str(f.period.end) if f.period else "", "; ".join(f.municipalities),
+                           address(urls.fiche(plan.id, f.key))] for f in fiches])
 
 
 def indicators_csv(plan: ActionPlan, fiches: list[Fiche]) -> bytes:

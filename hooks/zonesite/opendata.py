@@ -24,7 +24,7 @@ from .models.results import in_order
 from .relations import post_url
 
 # The schema version: a new optional field raises the minor number, a renamed or removed field the major one.
-VERSION = "1.0"
+VERSION = "1.1"
 
 Address = Callable[[str], str]  # an address of the site → its full address (SiteSettings.absolute)
 
@@ -86,6 +86,7 @@ class DataFiche(_Data):
     operationele_doelstelling: str | None
     themas: list[str]
     doelgroepen: list[str]
+    gemeenten: list[str] = Field([], description="Gemeenten van de zone waar de actie loopt; leeg: de hele zone.")
     periode: Periode | None = Field(description="Maanden waarin de actie loopt (JJJJ-MM).")
     mijlpalen: list[Mijlpaal]
     indicatoren: list[FicheIndicator]
@@ -170,6 +171,7 @@ class Bericht(_Data):
     datum: str = Field(description="Publicatiedatum: JJJJ-MM-DD, of met uur en tijdzone.")
     beschrijving: str
     onderwerpen: list[str]
+    gemeenten: list[str] = Field([], description="Gemeenten van de zone waarover het bericht gaat; leeg: de hele zone.")
     adres: str
     activiteit: Activiteit | None
 
@@ -258,7 +260,7 @@ def _fiche(plan: ActionPlan, fiche: Fiche, address: Address) -> DataFiche:
         adres=address(urls.fiche(plan.id, fiche.key)),
         status=fiche.status, trekker=fiche.with_whom.lead, strategische_doelstelling=fiche.strategic_objective,
         operationele_doelstelling=fiche.operational_objective, themas=list(fiche.themes),
-        doelgroepen=list(fiche.for_whom.audiences), periode=period,
+        doelgroepen=list(fiche.for_whom.audiences), gemeenten=list(fiche.municipalities), periode=period,
         mijlpalen=[Mijlpaal(wanneer=timing_text(m.timing), wat=m.what, gehaald=m.met.isoformat() if m.met else None)
                    for m in fiche.milestones],
         indicatoren=fiche_indicators(fiche), voortgang_procent=fiche.percent_done,
@@ -287,7 +289,8 @@ def news(posts: list[Post], licence: Licence, address: Address) -> bytes:
     """The published news, newest first, as JSON."""
     data = DataNews(versie=VERSION, licentie=_licence(licence), soort="nieuws", berichten=[
         Bericht(titel=post.item.title, datum=_moment(post.item.date), beschrijving=post.item.description,
-                onderwerpen=list(post.item.tags), adres=address(post_url(post)),
+                onderwerpen=list(post.item.tags), gemeenten=list(post.item.municipalities),
+                adres=address(post_url(post)),
                 activiteit=_event(post.item.event))
         for post in posts])
     return _json(data.model_dump(mode="json"))

@@ -42,6 +42,7 @@ def _read_items(root: Path, content: Content, problems: Problems) -> None:
             if doc:
                 _check_references(_raw_texts(doc.data.get("actions")), doc, content, problems)
             continue
+        item = content.places.named(item, doc, problems)  # the zone's own spelling of each municipality
         _check_post(item, doc, file, root, content, problems)
         _check_tags(item, doc, tags, problems)
         year, month, day, slug = name.groups()

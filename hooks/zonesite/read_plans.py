@@ -74,7 +74,7 @@ def read_plans(root: Path, content: Content, problems: Problems) -> None:
             fiche_doc = read_yaml(file, root, problems)
             fiche = validate(Fiche, fiche_doc, problems) if fiche_doc else None
             if fiche is not None:
-                fiche = fiche.with_file_key(file.stem)
+                fiche = content.places.named(fiche, fiche_doc, problems).with_file_key(file.stem)
                 fiches.append((fiche_doc, fiche))
                 content.sources[id(fiche)] = fiche_doc.path
             else:

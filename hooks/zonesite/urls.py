@@ -35,6 +35,7 @@ HOME = ""
 NEWS = "nieuws/"
 AGENDA = "agenda/"
 NEWSLETTERS = "nieuwsbrief/"
+PLACES = "gemeente/"  # the zone's municipalities, when mkdocs.yml lists them
 MANUAL = "handleiding/"  # the editors' manual (docs/handleiding/): in the preview's menu only
 FIELD_REFERENCE = f"{MANUAL}velden/"
 SEARCH = "search/"  # the theme's search index
@@ -190,3 +191,8 @@ def post(year: str, month: str, post_slug: str) -> str:
 
 def tag(name: str) -> str:
     return f"{NEWS}onderwerp/{slug(name)}/"
+
+
+def place(name: str) -> str:
+    """A municipality of the zone (gemeente), by its name as mkdocs.yml writes it."""
+    return f"{PLACES}{slug(name)}/"

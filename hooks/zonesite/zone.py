@@ -45,6 +45,7 @@ def new_zone(root: Path, name: str, today: dt.date, site: SiteSettings, year: st
     text = set_value(text, ("extra", "zone", "name"), name)
     for example_only in ("address", "email", "phone", "footer"):  # the example's, not the new zone's
         text = set_value(text, ("extra", "zone", example_only), "")
+    text = remove_key(text, ("extra", "zone", "gemeenten"))  # the example's municipalities, not the new zone's
     text = remove_key(text, EXAMPLE_KEY)
     for folder in ("plans", "news"):
         shutil.rmtree(root / folder, ignore_errors=True)
@@ -97,5 +98,14 @@ def remove_key(text: str, path: tuple[str, ...]) -> str:
     if key is None:
         return text
     start = text.rfind("\n", 0, key.start_mark.index) + 1
-    end = text.find("\n", value.end_mark.index)
+    end = text.find("\n", _last_end(value))
     return text[:start] + (text[end + 1:] if end != -1 else "")
+
+
+def _last_end(node: yaml.Node) -> int:
+    """Where the last value inside `node` ends: a block list's own end lies at the next key, past
+    any comment in between, which must stay."""
+    items = node.value if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) else None
+    if not items:
+        return node.end_mark.index
+    return _last_end(items[-1][1] if isinstance(node, yaml.MappingNode) else items[-1])

@@ -28,7 +28,7 @@ function zsOnEveryPage(setUp) {
       var shown = 0;
       cards.forEach(function (card) {
         // A filter the plan has nothing for (no statuses, no themes) is left out of the form.
-        var visible = ["status", "sd", "thema", "doelgroep"].every(function (name) {
+        var visible = ["status", "sd", "thema", "doelgroep", "gemeente"].every(function (name) {
           return !form.elements[name] || matches(card, name, form.elements[name].value);
         });
         card.hidden = !visible;

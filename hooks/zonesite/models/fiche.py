@@ -188,6 +188,9 @@ class Fiche(Model):
     status: Status | None = Field(None, description="gepland, lopend, afgerond, uitgesteld of stopgezet. "
                                   "Laat weg als het plan geen status geeft: dan toont de site er geen.")
     themes: Annotated[list[Text], List] = Field([], alias="themas", description="Thema's om op te filteren.")
+    municipalities: Annotated[list[Text], List] = Field(
+        [], alias="gemeenten", description="Gemeenten van de zone waar de actie loopt, geschreven zoals in "
+        "`mkdocs.yml` (`extra.zone.gemeenten`). Laat weg als de actie de hele zone betreft.")
     what: What = Field(alias="wat", description="Wat?")
     why: Markdown = Field(alias="waarom", min_length=1, description="Waarom?")
     for_whom: ForWhom = Field(alias="voor_wie", description="Voor wie?")

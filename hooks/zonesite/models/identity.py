@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Model, Text, Url
+from .common import List, Model, Text, Url
 
 
 class Colours(Model):
@@ -45,6 +45,10 @@ class Identity(Model):
                              "vermeld wordt.")
     unsubscribe: str = Field("*|UNSUB|*", description="Uitschrijflink die je mailprogramma invult "
                              "(Mailchimp: *|UNSUB|*, Brevo: {{ unsubscribe }}).")
+    municipalities: Annotated[list[Text], List] = Field(
+        [], alias="gemeenten", description="De gemeenten van de zone, bv. `[Geraardsbergen, Ninove]`. Fiches en "
+        "berichten kunnen er dan een of meer noemen (`gemeenten:`), het overzicht van een actieplan filtert erop "
+        "en elke gemeente krijgt een pagina (`/gemeente/<naam>/`). Laat weg als de zone dat niet gebruikt.")
 
     @field_validator("share_image")
     @classmethod

@@ -168,6 +168,11 @@ class NewsItem(Model):
     actions: Annotated[list[Text], List] = Field(
         [], description="Fiches waarover het bericht gaat: `<actieplan-id>/<fiche-id>`.")
     event: Event | None = Field(None, description="Maakt van het bericht een activiteit in de agenda.")
+    # The same word as in a fiche and in mkdocs.yml: an editor copies one word from one to the other.
+    municipalities: Annotated[list[Text], List] = Field(
+        [], alias="gemeenten", description="Gemeenten van de zone waarover het bericht gaat of waar de activiteit "
+        "plaatsvindt, geschreven zoals in `mkdocs.yml` (`extra.zone.gemeenten`). Laat weg als het de hele zone "
+        "betreft.")
     newsletter: NewsletterChoice = Field(
         True, description="`false`: niet in de nieuwsbrief; \"JJJJ-MM\": in de nieuwsbrief van die maand.")
     expires: Moment | None = Field(

@@ -6,7 +6,7 @@ order below is the order of the site's menu."""
 
 from __future__ import annotations
 
-from . import agenda, data, feeds, guide, home, news, newsletters, plans, report, submission, topics
+from . import agenda, data, feeds, guide, home, news, newsletters, places, plans, report, submission, topics
 
-PLANNERS = (home.plan, plans.plan, news.plan, agenda.plan, newsletters.plan, submission.plan, report.plan,
-            feeds.plan, topics.plan, data.plan, guide.plan)
+PLANNERS = (home.plan, plans.plan, news.plan, agenda.plan, places.plan, newsletters.plan, submission.plan,
+            report.plan, feeds.plan, topics.plan, data.plan, guide.plan)

@@ -102,7 +102,11 @@ def _action_plan(view: View, plan: ActionPlan, part: Part) -> list[Any]:
         plan=plan, policy=policy, objectives=objectives, fiches=fiches, appendices=appendices,
         statuses=STATUS_LABELS, chart=_status_chart(fiches, policy),
         themes=sorted({theme for fiche in fiches for theme in fiche.themes}),
-        audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences})))
+        audiences=sorted({audience for fiche in fiches for audience in fiche.for_whom.audiences}),
+        # The filter by municipality: a link to each one's page (works without JavaScript) and a choice in the form.
+        places=[{"name": name, "count": sum(name in fiche.municipalities for fiche in fiches)}
+                for name in view.identity.municipalities],
+        whole_zone=sum(not fiche.municipalities for fiche in fiches)))
     timeline = urls.timeline(plan.id)
     part.pages.append(view.page("timeline.html", timeline, f"Tijdlijn: {plan.title}", source,
                                 description=f"Tijdlijn van {plan.title}: welke van de "

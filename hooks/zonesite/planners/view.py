@@ -41,7 +41,8 @@ class View:
         # Every template builds addresses the same way; no page has to pass these along.
         self.renderer.env.globals.update(
             urls=urls, post_url=post_url, image_url=image_url, progress_entries=progress_entries,
-            voice=lambda u, je: u if self.identity.voice == "u" else je)
+            voice=lambda u, je: u if self.identity.voice == "u" else je,
+            municipalities=self.identity.municipalities)  # empty: the zone does not use them
 
     def page(self, template: str, url: str, title: str, source: str = "", description: str = "",
              hide: tuple[str, ...] = (), updated: dt.date | None = None, jsonld: dict[str, Any] | None = None,
