@@ -192,6 +192,10 @@ class WordWriter:
         if widths:
             set_widths(table, widths)
 
+    def link(self, text: str, href: str) -> None:
+        """A paragraph that is one link (a page of the site, or a full address)."""
+        self._link(self.paragraph(), text, href)
+
     def bullet(self, text: str, href: str = "") -> None:
         """A list item: a link when there is an address, else the text alone."""
         paragraph = self.paragraph(style="List Bullet")

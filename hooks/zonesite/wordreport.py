@@ -44,7 +44,7 @@ def write_progress_report(report: ProgressReport, zone: str, helpers: dict[str, 
         w.label("Trekker", fiche.with_whom.lead)
         if fiche.percent_done is not None:
             w.label("Klaar", f"{fiche.percent_done}\u00a0%")
-        w.text(f"[De actie op de website]({helpers['fiche_url'](fiche)})")
+        w.link("De actie op de website", helpers["fiche_url"](fiche))
         w.heading(f"Wat er in {report.year} gebeurde", 2)
         if not a.progress:
             w.paragraph(f"Geen voortgang genoteerd in {report.year}.")
