@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Emu, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from .wordlayout import (LANGUAGE, cell_text, column_widths, header_row, keep_rows_whole, narrow_cells,
@@ -183,9 +183,9 @@ class WordWriter:
         narrow_cells(table)
         header_row(table.rows[0], header)
         for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row):
-                cell.text = text
+            # The new row's cells straight from its XML: `Row.cells` rebuilds the whole grid each time.
+            for cell, text in zip(table.add_row()._tr.tc_lst, row):
+                _Cell(cell, table).text = text
         keep_rows_whole(table)
         cell_text(table, BODY_SIZE)
         widths = column_widths(header, rows, BODY_SIZE, self.width)
