@@ -37,6 +37,9 @@ _DEEP_SCAN_FROM = 2000
 # 1.250 or 12.500: a thousand and more to a Fleming, a decimal to YAML.
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
 
+# `sleutel: tekst met: nog een dubbele punt` on one line (a list item's too).
+_KEY_AND_TEXT = re.compile(r"^\s*(?:-\s+)?([\w-]+):\s+(\S.*:.*)$")
+
 # Curly quotes around a whole value: Word's autocorrect, read by YAML as part of the text.
 _CURLY = re.compile(r"^[“„‘‚«].*[”“’‘»]$", re.S)
 _CURLY_CHARS = "“”„‘’‚«»"
@@ -189,6 +192,14 @@ def _yaml_problem(problems: Problems, path: str, text: str, error: yaml.YAMLErro
         # A tab looks like spaces in most editors; YAML refuses it whatever the parser's words.
         problems.add(path, tabbed[0] + 1 + line_offset, "", "deze regel springt in met een tab (onzichtbaar, "
                      "ziet eruit als spaties) — vervang de tab door spaties")
+        return
+    colon = _KEY_AND_TEXT.match(near[-1]) if near and "mapping values are not allowed" in what else None
+    # Only when YAML stumbled on a colon inside the text, not on the key's own (an indentation mistake).
+    if colon and mark.column >= colon.start(2) and not any(char in colon[2] for char in _CURLY_CHARS + "\"'"):
+        # `titel: Actie: een titel` — the most common case, said with the field and the fix written out.
+        key = escape_invisible(colon[1])
+        problems.add(path, line, key, f"de tekst na `{key}:` bevat zelf een dubbele punt — zet die tekst tussen "
+                     f"rechte aanhalingstekens: {key}: \"{shown(colon[2].strip())[1:-1]}\"")
         return
     if any(char in row for row in near for char in _CURLY_CHARS):
         # "Zet tekst tussen aanhalingstekens" would be no help: the editor did, with Word's curly ones.

@@ -71,6 +71,16 @@ class Milestone(Model):
     met: Date | None = Field(None, alias="gehaald", description="Datum waarop de mijlpaal gehaald is, als "
                              "JJJJ-MM-DD. Laat weg zolang hij niet gehaald is.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_a_milestone_alone(cls, data):
+        # `- gehaald: …` on a line of its own starts a new, empty milestone: the editor meant the one above.
+        if isinstance(data, dict) and set(data) == {"gehaald"}:
+            raise PydanticCustomError("milestone_met_alone", "`gehaald` staat als een nieuwe mijlpaal (met een `-` "
+                                      "ervoor) — haal de `-` weg en zet `gehaald` onder `wat` van de mijlpaal erboven, "
+                                      "even ver ingesprongen", {"field": "gehaald"})
+        return data
+
     @model_validator(mode="after")
     def _one_moment(self) -> "Milestone":
         if self.month is None and self.when is None:
