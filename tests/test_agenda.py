@@ -108,6 +108,10 @@ def test_example_calendar_has_every_current_event(example_site):
             assert f"Online meedoen: {spec['link']}" in str(event["DESCRIPTION"])
         else:
             assert str(event["URL"]) == page and str(event["LOCATION"]).startswith(spec["location"])
+        # Where to sign up, unless there is nothing left to sign up for.
+        signs_up = bool(spec.get("registration")) and spec.get("status") != "geannuleerd"
+        assert (f"Inschrijven: {spec.get('registration')}" in str(event["DESCRIPTION"])) == signs_up, page
+    assert any(meta["event"].get("registration") for meta in expected.values()), "no event to sign up for"
     statuses = {meta["event"].get("status") for meta in expected.values()}
     assert "geannuleerd" in statuses, "the example no longer has a cancelled event"
     assert any(meta["event"].get("vorm") == "online" for meta in expected.values()), "nor an online one"

@@ -39,6 +39,8 @@ def _event(url: str, post: Post, site: SiteSettings) -> Event:
     lines = [label + post.item.description]
     if info.online:
         lines.append(f"Online meedoen: {info.link}")
+    if info.registration and info.status != "geannuleerd":  # what a subscriber wants next: sign up
+        lines.append(f"Inschrijven: {info.registration}")
     lines.append(f"Meer info: {link}")
     event.add("description", "\n\n".join(lines))
     event.add("location", info.where)

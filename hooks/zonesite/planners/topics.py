@@ -68,7 +68,8 @@ def _fiche_feeds(view: View, plan: ActionPlan, fiche: Fiche, item: Callable[[Pos
                for anchor, update in progress_entries(fiche)]
     entries += [(post.item.published, post_url(post), post) for post in posts]
     files = urls.feeds(address)
-    info = FeedInfo(f"{zone}: {fiche.heading}", f"Voortgang en nieuws van {fiche.heading} ({plan.title}).", address)
+    # A feed reader shows a narrow column: the fiche's short name says it, the subtitle gives the rest.
+    info = FeedInfo(f"{_short(fiche)} ({zone})", f"Voortgang en nieuws van {fiche.heading} ({plan.title}).", address)
 
     def make() -> dict[str, bytes]:
         chosen = latest(entries, lambda entry: entry[0], lambda entry: entry[1])
@@ -79,6 +80,11 @@ def _fiche_feeds(view: View, plan: ActionPlan, fiche: Fiche, item: Callable[[Pos
 
 def _progress_item(view: View, fiche: Fiche, published: dt.datetime, url: str, update: ProgressUpdate) -> FeedItem:
     body = view.renderer.markdown(update.text)
-    return FeedItem(url, f"Voortgang {long_date(update.date)}: {fiche.heading}", published,
+    return FeedItem(url, f"{_short(fiche)}: voortgang op {long_date(update.date)}", published,
                     shorten(view.renderer.text(update.text)),
                     feed_content(body, view.site.absolute(url)))
+
+
+def _short(fiche: Fiche) -> str:
+    """"Actie 2: Valpreventie BE-EMPOWERed": its number and short name, as the timeline names it."""
+    return f"Actie {fiche.id}: {fiche.label}" if fiche.id is not None else fiche.label

@@ -41,6 +41,7 @@ class View:
         # Every template builds addresses the same way; no page has to pass these along.
         self.renderer.env.globals.update(
             urls=urls, post_url=post_url, image_url=image_url, progress_entries=progress_entries,
+            absolute=self.site.absolute,  # an address to copy (a feed's), complete with the host
             voice=lambda u, je: u if self.identity.voice == "u" else je,
             municipalities=self.identity.municipalities)  # empty: the zone does not use them
 
