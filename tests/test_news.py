@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import yaml
-from conftest import BUILD_EPOCH, EXAMPLE, build_site, make_project, squash
+from conftest import BROKEN_BASE, BUILD_EPOCH, EXAMPLE, build_site, make_project, squash
 from slugify import slugify
 
 NEWS = EXAMPLE / "news"
@@ -279,3 +279,22 @@ def test_pagination_and_tags_in_the_browser(example_site, serve, page):
     page.wait_for_url(f"**/nieuws/onderwerp/{slugify(tag)}/")
     expected = [meta["title"] for _, meta in items if tag in meta.get("tags", [])]
     assert page.locator(".zs-post__title a").all_inner_texts() == expected
+
+
+def test_a_topic_written_almost_like_another_is_pointed_out(tmp_path, capsys):
+    """`vormingen` beside `vorming` would split one topic's readers in two: `make check` asks; a
+    narrower topic (`valpreventie` beside `preventie`) is meant and passes without a word."""
+    from zonesite.cli import main
+
+    project = make_project(tmp_path / "project", BROKEN_BASE)
+    for name, tags in (("2025-03-10-eerste.md", "[vorming, preventie]"),
+                       ("2025-03-11-tweede.md", "[vormingen, valpreventie, vorming]")):
+        path = project / "news" / "2025" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: Bericht\ndate: {name[:10]}\ndescription: Kort.\ntags: {tags}\n---\n\nTekst.\n",
+                        encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 0  # a doubt, not an error: the site is built
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("news/")]
+    assert lines == ["news/2025/2025-03-11-tweede.md:5: tags[1]: 'vormingen' lijkt op het onderwerp 'vorming' "
+                     "(in news/2025/2025-03-10-eerste.md) — schrijf 'vorming' als het hetzelfde onderwerp is; "
+                     "anders is er niets aan de hand"]

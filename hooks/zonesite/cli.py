@@ -31,6 +31,12 @@ def check(root: Path) -> int:
               "Dat is geen fout: de site wordt gebouwd, met die tekst erin.")
         for warning in sorted(set(problems.warnings)):
             print(warning)
+    if problems.doubts:
+        count = len(problems.doubts)
+        print(f"Kijk na: {count} {'plaats die' if count == 1 else 'plaatsen die'} op een vergissing "
+              f"{'lijkt' if count == 1 else 'lijken'}. Is het zo bedoeld, dan is er niets aan de hand.")
+        for doubt in sorted(set(problems.doubts)):
+            print(doubt)
     plans = len(content.policy_plans) + len(content.action_plans)
     fiches = sum(len(f) for f in content.fiches.values())
     news = len(content.posts)

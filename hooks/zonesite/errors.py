@@ -40,14 +40,21 @@ class Problems:
     """Collects problems across the whole pipeline so that editors see all of them in one run."""
 
     items: list[Problem] = field(default_factory=list)
-    # Worth telling, never a reason to stop: scaffold text that was not replaced yet.
+    # Worth telling, never a reason to stop: scaffold text that was not replaced yet (`make verify`
+    # keeps it from going online).
     warnings: list[Problem] = field(default_factory=list)
+    # What looks like a slip but may be meant (a topic written almost like another): `make check`
+    # asks the editor to look; nothing else stops for it.
+    doubts: list[Problem] = field(default_factory=list)
 
     def add(self, path: str, line: int, field_: str, message: str) -> None:
         self.items.append(Problem(path, line, field_, message))
 
     def warn(self, path: str, line: int, field_: str, message: str) -> None:
         self.warnings.append(Problem(path, line, field_, message))
+
+    def doubt(self, path: str, line: int, field_: str, message: str) -> None:
+        self.doubts.append(Problem(path, line, field_, message))
 
     def raise_if_any(self) -> None:
         if self.items:

@@ -3,6 +3,8 @@ each validated and checked against the plans (actions it names, images, links, t
 
 from __future__ import annotations
 
+import difflib
+
 import re
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from .errors import Problems
 from .models.common import YearMonth
 from .models.news import NewsItem
 from .errors import escape_invisible, shown
-from .source import Document, display_path, read_front_matter, read_text
+from .source import Document, display_path, field_name, read_front_matter, read_text
 from .validation import validate
 
 NEWS_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -99,11 +101,25 @@ def _check_tags(item: NewsItem, doc: Document, seen: dict[str, tuple[str, str]],
     """One topic, one spelling: `Vorming` and `vorming` would want one page (/nieuws/onderwerp/vorming/)."""
     for number, tag in enumerate(item.tags):
         address = urls.tag(tag)
+        if address not in seen and (close := _near_miss(address, seen)):
+            # `vormingen` beside `vorming` makes a second topic: its readers would miss this item.
+            other, where = seen[close]
+            problems.doubt(doc.path, doc.line_of(("tags", number)), field_name(("tags", number)),
+                           f"'{tag}' lijkt op het onderwerp '{other}' (in {where}) — schrijf '{other}' als het "
+                           "hetzelfde onderwerp is; anders is er niets aan de hand")
         spelling, where = seen.setdefault(address, (tag, doc.path))
         if spelling != tag:
             place = "ook in dit bestand" if where == doc.path else f"in {where}"
             doc.report(problems, ("tags", number), f"'{tag}' en '{spelling}' ({place}) zijn hetzelfde onderwerp, "
                        f"met één pagina (/{address}) — schrijf het overal als '{spelling}'")
+
+
+def _near_miss(address: str, known: dict[str, tuple[str, str]]) -> str | None:
+    """A known topic this one looks like a slip of: a plural or a typo (`vormingen`, `valpreventei`),
+    not a narrower topic (`valpreventie` beside `preventie` is meant)."""
+    near = [other for other in difflib.get_close_matches(address, list(known), n=3, cutoff=0.85)
+            if abs(len(other) - len(address)) <= 2]
+    return near[0] if near else None
 
 
 def _check_post(item: NewsItem, doc: Document, file: Path, root: Path, content: Content,
