@@ -86,6 +86,10 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
         return "dit verplichte veld ontbreekt — voeg het toe"
     if kind == "extra_forbidden":
         return _unknown_key(model, detail["loc"])
+    # A day no calendar has (2025-02-30), in a date field or a news item's moment (`date`, `expires`,
+    # an event's start): said the same way, whichever model read it.
+    if (kind.startswith("date") or kind == "moment") and (impossible := impossible_day(value)):
+        return impossible
     if kind == "literal_error":
         return f"{shown(value)} is geen geldige waarde — kies uit {ctx.get('expected', '').replace(' or ', ', ')}"
     if kind in ("string_too_short", "too_short"):
@@ -110,8 +114,6 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
             hint = " (zet tekst die op een getal of ja/nee lijkt tussen aanhalingstekens)"
         if kind.startswith("int") and isinstance(value, str) and (percent := _PERCENT.match(value)):
             return f"hier staat {_describe(value)}, met een %-teken — schrijf alleen het getal: {percent[1]}"
-        if kind.startswith("date") and (impossible := impossible_day(value)):
-            return impossible
         if kind.startswith("date") and (guess := date_guess(value)):
             return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]}{guess}"
         return f"hier staat {_describe(value)}, maar er hoort {_TYPE_NAMES[kind]} — pas de waarde aan{hint}"
@@ -121,7 +123,7 @@ def explain(model: type[BaseModel], detail: dict[str, Any]) -> str:
 
 
 _PERCENT = re.compile(r"^\s*(\d+)\s*%\s*$")
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:]+)?\s*$")  # a time may follow
 
 
 def impossible_day(value: Any) -> str:
@@ -130,12 +132,14 @@ def impossible_day(value: Any) -> str:
     if not iso:
         return ""
     year, month, day = (int(part) for part in iso.groups())
-    if not 1 <= month <= 12:
+    try:
+        first = dt.date(year, month, 1)  # a month and year that exist (year 0 or month 13: not this message)
+    except ValueError:
         return ""
     try:
         dt.date(year, month, day)
     except ValueError:
-        return f"{day} {month_name(dt.date(year, month, 1))} bestaat niet — controleer de dag"
+        return f"{day} {month_name(first)} bestaat niet — controleer de dag"
     return ""
 
 
